@@ -1,0 +1,167 @@
+import ArgumentParser
+import EvidentKit
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `evident evidence …`: the filed documents that prove a route.
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "File and manage evidence: agreements, opt-out screenshots, config exports, justifications.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Get.self]
+    )
+
+    /// The dates evidence speaks about, shared by `add` and `edit`.
+    struct Dates: ParsableArguments {
+        @Option(help: "When a screenshot or config export was captured.", transform: parseDay) var captured: Day?
+        @Option(help: "When an agreement was signed.", transform: parseDay) var signed: Day?
+        @Option(help: "First day the evidence is in force.", transform: parseDay) var validFrom: Day?
+        @Option(help: "Last day the evidence is in force.", transform: parseDay) var validUntil: Day?
+        @Option(help: "When the evidence must be reviewed again.", transform: parseDay) var reviewBy: Day?
+        @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
+        @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
+        var clause: String?
+
+        func validate() throws {
+            if captured != nil && signed != nil { throw ValidationError("give --captured or --signed, not both") }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "File evidence with one or more documents.",
+            discussion: """
+                The files are copied into the registry's content-addressed store; the same bytes are stored once.
+                The kind must fit the bytes: a screenshot is an image or PDF; a config is JSON, YAML, XML or
+                text; an agreement is PDF, DOCX, ODT, text or an image scan.
+                """)
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The documents to file.") var files: [String]
+        @Option(help: "\(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
+        @Option(help: "A title people will recognise.") var title: String
+        @Option(parsing: .upToNextOption, help: "What it covers: usages (USE-1), services (SVC-1) or vendors (VEN-1).")
+        var covers: [String]
+        @OptionGroup var dates: Dates
+        @Option(help: "The evidence this replaces: it stops counting.") var supersedes: String?
+
+        func run() throws {
+            let draft = try EvidenceDraft(
+                kind: kind, title: title, covers: covers, captured: dates.captured, signed: dates.signed,
+                validFrom: dates.validFrom, validUntil: dates.validUntil, reviewBy: dates.reviewBy,
+                noticeDays: dates.noticeDays, clause: dates.clause, supersedes: supersedes)
+            let info = try home.openRegistry().fileEvidence(draft, files: files, home.change("evidence add"))
+            try Console.current.changed("Filed", info, json: output.json)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List evidence, withdrawn and superseded included.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Console.current.present(list: home.openRegistry().evidenceList(), json: output.json)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one piece of evidence and its files.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+
+        func run() throws {
+            try Console.current.present(home.openRegistry().evidence(evidence), json: output.json)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct evidence's title, coverage or dates; --covers replaces what it covers.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+        @Option(help: "A new title.") var title: String?
+        @Option(parsing: .upToNextOption, help: "What it covers, replacing the current list.")
+        var covers: [String] = []
+        @OptionGroup var dates: Dates
+
+        func run() throws {
+            var edit = EvidenceEdit()
+            edit.title = title
+            edit.covers = covers.isEmpty ? nil : covers
+            (edit.captured, edit.signed, edit.validFrom, edit.validUntil) =
+                (dates.captured, dates.signed, dates.validFrom, dates.validUntil)
+            (edit.reviewBy, edit.noticeDays, edit.clause) = (dates.reviewBy, dates.noticeDays, dates.clause)
+            let info = try home.openRegistry().editEvidence(evidence, edit, home.change("evidence edit"))
+            try Console.current.changed("Changed", info, json: output.json)
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw evidence: it stops counting; its documents and history are kept.",
+            aliases: ["withdraw"])
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+        @Option(help: "Why it is withdrawn.") var reason: String?
+
+        func run() throws {
+            let info = try home.openRegistry().withdrawEvidence(
+                evidence, reason: reason, home.change("evidence remove"))
+            try Console.current.changed("Withdrew", info, json: output.json)
+        }
+    }
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a filed document's stored bytes back out, checking them against their hash.")
+        @OptionGroup var home: HomeOptions
+        @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+        @Option(help: "Which file, by number (1, 2, …) or name, when the evidence has several.") var file: String?
+        @Option(help: "A file to write, or a directory to write the documents into (default: standard output).")
+        var out: String?
+
+        func run() throws {
+            let registry = try home.openRegistry()
+            let info = try registry.evidence(evidence)
+            let chosen = try choose(from: info)
+            var isDirectory: ObjCBool = false
+            if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+                for file in chosen {
+                    let target = URL(fileURLWithPath: out).appendingPathComponent(file.name).path
+                    try registry.store.exportObject(sha256: file.sha256, to: target)
+                    Console.current.err("Wrote \(target)")
+                }
+                return
+            }
+            guard chosen.count == 1, let only = chosen.first else {
+                throw ValidationError(
+                    "\(info.id) has \(info.files.count) files: choose one with --file or give a directory to --out")
+            }
+            if let out {
+                try registry.store.exportObject(sha256: only.sha256, to: out)
+            } else {
+                let descriptor = Console.current.binaryOutput
+                if isatty(descriptor) == 1 && !only.mediaType.hasPrefix("text/") {
+                    throw ValidationError("refusing to write \(only.mediaType) to a terminal: use --out FILE")
+                }
+                try registry.store.copyObject(sha256: only.sha256, to: descriptor, outputPath: "standard output")
+            }
+        }
+
+        private func choose(from info: EvidenceInfo) throws -> [EvidenceInfo.File] {
+            guard let file else { return info.files }
+            if let number = Int(file), info.files.indices.contains(number - 1) { return [info.files[number - 1]] }
+            if let named = info.files.first(where: { $0.name == file }) { return [named] }
+            throw ValidationError("\(info.id) has no file '\(file)' (it has \(info.files.count))")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import EvidentKit
+
+/// How a kind of record is shown to people: a table row in lists, fields in `show`.
+protocol Presentable: Encodable {
+    static var tableHeader: [String] { get }
+    var tableRow: [String] { get }
+    var fields: [(String, String?)] { get }
+    /// The line printed when the record is added or edited.
+    var summary: String { get }
+}
+
+extension Console {
+    /// Prints records as JSON, or as a table for people.
+    func present<Record: Presentable>(list records: [Record], json: Bool) throws {
+        if json {
+            try self.json(records)
+        } else if records.isEmpty {
+            out("(none)")
+        } else {
+            lines(Printing.table(Record.tableHeader, records.map(\.tableRow)))
+        }
+    }
+
+    /// Prints one record as JSON, or as aligned fields for people.
+    func present(_ record: some Presentable, json: Bool) throws {
+        if json { try self.json(record) } else { lines(Printing.fields(record.fields)) }
+    }
+
+    /// Prints what a change produced: the record as JSON, or its one-line summary.
+    func changed(_ verb: String, _ record: some Presentable, json: Bool) throws {
+        if json { try self.json(record) } else { out("\(verb) \(record.summary)") }
+    }
+
+    /// Prints that a record was removed.
+    func removed(_ id: RecordID, json: Bool) throws {
+        if json { try self.json(["removed": id]) } else { out("Removed \(id)") }
+    }
+}
+
+extension Optional where Wrapped: CustomStringConvertible {
+    var text: String { map(\.description) ?? "" }
+}
+
+extension AuthorityInfo: Presentable {
+    static let tableHeader = ["ID", "NAME", "CVR", "KIND"]
+    var tableRow: [String] { [id.description, name, cvr, kind.rawValue] }
+    var fields: [(String, String?)] {
+        [("ID", id.description), ("Name", name), ("CVR", cvr), ("Kind", kind.rawValue)]
+    }
+    var summary: String { "\(id) \(name)" }
+}
+
+extension SolutionInfo: Presentable {
+    static let tableHeader = ["ID", "NAME", "KIND", "AUDIENCE", "MANDATORY", "OWNERS"]
+    var tableRow: [String] {
+        [
+            id.description, name, kind.rawValue, audience.rawValue, mandatory ? "yes" : "no",
+            owners.map(\.authority.description).joined(separator: ","),
+        ]
+    }
+    var fields: [(String, String?)] {
+        [
+            ("ID", id.description), ("Name", name), ("Kind", kind.rawValue), ("Channel", channel.rawValue),
+            ("URL", url), ("App id", appId), ("Audience", audience.rawValue), ("Mandatory", mandatory ? "yes" : "no"),
+            ("Mandated by", mandatedBy),
+            ("Owners", owners.map { "\($0.authority) \($0.name) (\($0.role.rawValue))" }.joined(separator: "; ")),
+        ]
+    }
+    var summary: String { "\(id) \(name)" }
+}
+
+extension VendorInfo: Presentable {
+    static let tableHeader = ["ID", "NAME", "COUNTRY", "CVR/VAT"]
+    var tableRow: [String] { [id.description, name, country, cvr ?? vat ?? ""] }
+    var fields: [(String, String?)] {
+        [
+            ("ID", id.description), ("Name", name), ("Country", country), ("CVR", cvr), ("VAT", vat),
+            ("Website", website),
+        ]
+    }
+    var summary: String { "\(id) \(name)" }
+}
+
+extension ServiceInfo: Presentable {
+    static let tableHeader = ["ID", "NAME", "VENDOR", "CATEGORY", "HOSTS"]
+    var tableRow: [String] {
+        [id.description, name, "\(vendor) \(vendorName)", category.rawValue, hosts.joined(separator: " ")]
+    }
+    var fields: [(String, String?)] {
+        [
+            ("ID", id.description), ("Name", name), ("Vendor", "\(vendor) \(vendorName)"),
+            ("Category", category.rawValue), ("Hosts", hosts.joined(separator: " ")),
+            ("Cookies", cookies.isEmpty ? nil : cookies.joined(separator: " ")),
+        ]
+    }
+    var summary: String { "\(id) \(name)" }
+}
+
+extension UsageInfo: Presentable {
+    static let tableHeader = ["ID", "SOLUTION", "SERVICE", "SINCE", "UNTIL", "ROUTE", "OWN PURPOSES"]
+    var tableRow: [String] {
+        [
+            id.description, "\(solution) \(solutionName)", "\(service) \(serviceName)", since.description,
+            until.text, route.rawValue, vendorOwnPurposes.rawValue,
+        ]
+    }
+    var fields: [(String, String?)] {
+        [
+            ("ID", id.description), ("Solution", "\(solution) \(solutionName)"),
+            ("Service", "\(service) \(serviceName)"), ("Since", since.description), ("Until", until?.description),
+            ("Purpose", purpose), ("Route", route.rawValue), ("Vendor own purposes", vendorOwnPurposes.rawValue),
+        ]
+    }
+    var summary: String { "\(id) \(solutionName) uses \(serviceName)" }
+}
+
+extension EvidenceInfo: Presentable {
+    static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "TITLE"]
+    var tableRow: [String] {
+        [
+            id.description, kind.rawValue, status.rawValue, validUntil.text, reviewBy.text,
+            covers.map(\.description).joined(separator: ","), title,
+        ]
+    }
+    var fields: [(String, String?)] {
+        var pairs: [(String, String?)] = [
+            ("ID", id.description), ("Title", title), ("Kind", kind.rawValue), ("Status", status.rawValue),
+            ("Covers", covers.map(\.description).joined(separator: ", ")), ("Captured", captured?.description),
+            ("Signed", signed?.description), ("Valid from", validFrom?.description),
+            ("Valid until", validUntil?.description), ("Review by", reviewBy?.description),
+            ("Notice days", noticeDays?.description), ("Clause", clause), ("Supersedes", supersedes?.description),
+            ("Superseded by", supersededBy.isEmpty ? nil : supersededBy.map(\.description).joined(separator: ", ")),
+            ("Filed", "\(filedAt) by \(filedBy)"),
+            ("Withdrawn", withdrawn.map { "\($0.at) by \($0.by)" + ($0.reason.map { ": \($0)" } ?? "") }),
+        ]
+        for (index, file) in files.enumerated() {
+            pairs.append(
+                ("File \(index + 1)", "\(file.name) (\(file.mediaType), \(file.size) bytes, sha256 \(file.sha256))"))
+        }
+        return pairs
+    }
+    var summary: String { "\(id) \(title)" }
+}

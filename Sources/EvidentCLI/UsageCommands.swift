@@ -1,0 +1,94 @@
+import ArgumentParser
+import EvidentKit
+
+/// `evident usage …`: a solution embedding a service, and the §3.1 route it claims.
+struct UsageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usage",
+        abstract: "Register and manage usages: which solution embeds which service, since when, under which route.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register that a solution uses a service.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
+        @Option(help: "The service: an id (SVC-1) or an unambiguous name.") var service: String
+        @Option(help: "First day of use (YYYY-MM-DD).", transform: parseDay) var since: Day
+        @Option(help: "Last day of use, if it has ended.", transform: parseDay) var until: Day?
+        @Option(help: "What the service is used for.") var purpose: String?
+        @Option(help: "The §3.1 route claimed: opt-out (R1), agreement (R2), technically-necessary (R3) or none.")
+        var route: Route
+        @Option(help: "Can the vendor use the data for its own purposes: yes, no or unknown (§3.1 R3).")
+        var vendorOwnPurposes: OwnPurposes
+
+        func run() throws {
+            let draft = try UsageDraft(
+                solution: solution, service: service, since: since, until: until, purpose: purpose, route: route,
+                vendorOwnPurposes: vendorOwnPurposes)
+            let info = try home.openRegistry().addUsage(draft, home.change("usage add"))
+            try Console.current.changed("Added", info, json: output.json)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List usages.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try Console.current.present(list: home.openRegistry().usages(), json: output.json)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one usage.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A usage id (USE-1).") var usage: String
+
+        func run() throws {
+            try Console.current.present(home.openRegistry().usage(usage), json: output.json)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a usage's period, purpose or route.")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A usage id (USE-1).") var usage: String
+        @Option(help: "A new first day.", transform: parseDay) var since: Day?
+        @Option(help: "A new last day.", transform: parseDay) var until: Day?
+        @Flag(help: "Make the usage open-ended again.") var noUntil = false
+        @Option(help: "A new purpose.") var purpose: String?
+        @Option(help: "A new route.") var route: Route?
+        @Option(help: "A new answer to whether the vendor can use the data for its own purposes.")
+        var vendorOwnPurposes: OwnPurposes?
+
+        func validate() throws {
+            if noUntil && until != nil { throw ValidationError("give --until or --no-until, not both") }
+        }
+
+        func run() throws {
+            var edit = UsageEdit()
+            (edit.since, edit.until, edit.clearUntil, edit.purpose) = (since, until, noUntil, purpose)
+            (edit.route, edit.vendorOwnPurposes) = (route, vendorOwnPurposes)
+            let info = try home.openRegistry().editUsage(usage, edit, home.change("usage edit"))
+            try Console.current.changed("Changed", info, json: output.json)
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a usage; refused while evidence covers it (end it with 'usage edit --until').")
+        @OptionGroup var home: HomeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A usage id (USE-1).") var usage: String
+
+        func run() throws {
+            let id = try home.openRegistry().removeUsage(usage, home.change("usage remove"))
+            try Console.current.removed(id, json: output.json)
+        }
+    }
+}

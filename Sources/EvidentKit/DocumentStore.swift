@@ -1,0 +1,211 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The content-addressed store: `objects/sha256/ab/cdef…`, one read-only file per distinct content.
+///
+/// Files are streamed in fixed-size chunks, never read whole, so filing a
+/// document of any size needs the same small amount of memory.
+public struct DocumentStore: Sendable {
+    /// The size of the chunks files are read and written in.
+    static let chunkSize = 1 << 20
+
+    /// The `objects` directory of a home.
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// A file streamed into the store's temp area, hashed and typed, not yet in place.
+    struct Staged: Sendable {
+        let source: String
+        let fileName: String
+        let tempPath: String
+        let sha256: String
+        let size: Int64
+        let mediaType: MediaType
+    }
+
+    var tempDirectory: String { root + "/tmp" }
+
+    /// Where the object with this SHA-256 lives.
+    public func objectPath(sha256: String) -> String {
+        let split = sha256.index(sha256.startIndex, offsetBy: 2)
+        return "\(root)/sha256/\(sha256[..<split])/\(sha256[split...])"
+    }
+
+    /// Creates the store's directories.
+    func create() throws(StoreError) {
+        for directory in [root, root + "/sha256", tempDirectory] {
+            guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
+                throw StoreError.writeFailed(path: directory, reason: Self.lastError())
+            }
+        }
+    }
+
+    /// Streams `path` into a temp file, hashing it and detecting its media type on the way.
+    func stage(path: String) throws(StoreError) -> Staged {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw StoreError.missingFile(path: path) }
+            throw StoreError.unreadable(path: path, reason: Self.lastError())
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { throw StoreError.isDirectory(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.notRegularFile(path: path) }
+        guard info.st_size > 0 else { throw StoreError.emptyFile(path: path) }
+
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw StoreError.unreadable(path: path, reason: Self.lastError()) }
+        defer { close(input) }
+
+        let tempPath = "\(tempDirectory)/\(UUID().uuidString).tmp"
+        let output = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: Self.lastError()) }
+        var keepTemp = false
+        defer {
+            close(output)
+            if !keepTemp { unlink(tempPath) }
+        }
+
+        var hasher = SHA256()
+        var head: [UInt8] = []
+        var size: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.unreadable(path: path, reason: Self.lastError())
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            if head.count < MediaTypeDetector.headSize {
+                head.append(contentsOf: chunk.prefix(MediaTypeDetector.headSize - head.count))
+            }
+            try Self.writeAll(output, chunk, path: tempPath)
+            size += Int64(count)
+        }
+        guard size > 0 else { throw StoreError.emptyFile(path: path) }
+        guard fsync(output) == 0 else { throw StoreError.writeFailed(path: tempPath, reason: Self.lastError()) }
+
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let mediaType = MediaTypeDetector.detect(head: head, path: tempPath, fileName: fileName)
+        keepTemp = true
+        return Staged(
+            source: path, fileName: fileName, tempPath: tempPath,
+            sha256: Self.hex(hasher.finalize()), size: size, mediaType: mediaType)
+    }
+
+    /// Moves a staged file into place, read-only; returns false when the store already had those bytes.
+    func place(_ staged: Staged) throws(StoreError) -> Bool {
+        let destination = objectPath(sha256: staged.sha256)
+        let directory = String(destination[..<destination.lastIndex(of: "/")!])
+        guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
+            throw StoreError.writeFailed(path: directory, reason: Self.lastError())
+        }
+        var existing = stat()
+        if lstat(destination, &existing) == 0 {
+            discard(staged)
+            return false
+        }
+        guard chmod(staged.tempPath, 0o444) == 0, rename(staged.tempPath, destination) == 0 else {
+            throw StoreError.writeFailed(path: destination, reason: Self.lastError())
+        }
+        Self.syncDirectory(directory)
+        return true
+    }
+
+    /// Deletes a staged file that will not be placed.
+    func discard(_ staged: Staged) {
+        unlink(staged.tempPath)
+    }
+
+    /// Deletes an object that this process placed in a transaction that then failed.
+    func removeObject(sha256: String) {
+        let path = objectPath(sha256: sha256)
+        unlink(path)
+        Self.syncDirectory(String(path[..<path.lastIndex(of: "/")!]))
+    }
+
+    /// Streams an object to `output`, checking on the way that its bytes still hash to its name.
+    ///
+    /// The bytes are written before the check can finish, so callers writing a
+    /// file write to a temp name and rename only when this returns.
+    public func copyObject(sha256: String, to output: Int32, outputPath: String) throws(StoreError) {
+        let path = objectPath(sha256: sha256)
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw StoreError.objectMissing(sha256: sha256) }
+        defer { close(input) }
+        var hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(input, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.unreadable(path: path, reason: Self.lastError())
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            try Self.writeAll(output, chunk, path: outputPath)
+        }
+        let actual = Self.hex(hasher.finalize())
+        guard actual == sha256 else { throw StoreError.objectCorrupt(sha256: sha256, actual: actual) }
+    }
+
+    /// Writes an object to a new file at `path`, all or nothing.
+    public func exportObject(sha256: String, to path: String) throws(StoreError) {
+        let tempPath = path + ".evident-partial"
+        let output = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
+        do throws(StoreError) {
+            try copyObject(sha256: sha256, to: output, outputPath: path)
+            guard fsync(output) == 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
+            close(output)
+            guard rename(tempPath, path) == 0 else {
+                throw StoreError.writeFailed(path: path, reason: Self.lastError())
+            }
+        } catch {
+            close(output)
+            unlink(tempPath)
+            throw error
+        }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.writeFailed(path: path, reason: lastError())
+            }
+            offset += written
+        }
+    }
+
+    static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
+            let digits = String(byte, radix: 16)
+            return byte < 16 ? "0" + digits : digits
+        }.joined()
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,211 @@
+import GRDB
+
+/// New evidence, checked: what it is, what it covers, and the dates it speaks about.
+///
+/// The dates are the evidence's own (captured, signed, valid, review); the
+/// filing date is recorded separately, so evidence can be back-filed.
+public struct EvidenceDraft: Sendable {
+    public var kind: EvidenceKind
+    public var title: String
+    public var covers: [String]
+    public var captured: Day?
+    public var signed: Day?
+    public var validFrom: Day?
+    public var validUntil: Day?
+    public var reviewBy: Day?
+    public var noticeDays: Int?
+    public var clause: String?
+    public var supersedes: String?
+
+    public init(
+        kind: EvidenceKind, title: String, covers: [String], captured: Day? = nil, signed: Day? = nil,
+        validFrom: Day? = nil, validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil,
+        clause: String? = nil, supersedes: String? = nil
+    ) throws(InputError) {
+        self.kind = kind
+        self.title = try Validate.text(title, field: "--title")
+        guard !covers.isEmpty else {
+            throw InputError(field: "--covers", value: "", reason: "name at least one usage, service or vendor")
+        }
+        self.covers = covers
+        (self.captured, self.signed, self.validFrom, self.validUntil, self.reviewBy) =
+            (captured, signed, validFrom, validUntil, reviewBy)
+        self.noticeDays = noticeDays
+        self.clause = try Validate.optionalText(clause, field: "--clause")
+        self.supersedes = supersedes
+        try validateDates()
+    }
+
+    /// Checks the dates against each other; the filing date plays no part.
+    func validateDates() throws(InputError) {
+        if let captured, signed != nil {
+            throw InputError(
+                field: "--captured", value: captured.description, reason: "give --captured or --signed, not both")
+        }
+        try Validate.range(from: validFrom, "--valid-from", until: validUntil, "--valid-until")
+        try Validate.range(from: signed, "--signed", until: validUntil, "--valid-until")
+        try Validate.range(
+            from: captured ?? signed, captured != nil ? "--captured" : "--signed",
+            until: reviewBy, "--review-by")
+        if let noticeDays {
+            guard noticeDays >= 0, noticeDays <= 3650 else {
+                throw InputError(field: "--notice-days", value: String(noticeDays), reason: "expected 0 to 3650 days")
+            }
+            guard validUntil != nil else {
+                throw InputError(
+                    field: "--notice-days", value: String(noticeDays),
+                    reason: "a notice period needs --valid-until to count back from")
+            }
+        }
+    }
+}
+
+/// The fields an `evidence edit` changes; nil leaves a field as it is, covers are replaced when given.
+public struct EvidenceEdit: Sendable {
+    public var title: String?
+    public var covers: [String]?
+    public var captured: Day?
+    public var signed: Day?
+    public var validFrom: Day?
+    public var validUntil: Day?
+    public var reviewBy: Day?
+    public var noticeDays: Int?
+    public var clause: String?
+
+    public init() {}
+
+    var isEmpty: Bool {
+        title == nil && covers == nil && captured == nil && signed == nil && validFrom == nil && validUntil == nil
+            && reviewBy == nil && noticeDays == nil && clause == nil
+    }
+}
+
+extension Registry {
+    /// Files evidence with its documents: all files stored and all rows written, or nothing.
+    ///
+    /// References are checked before any file is read, so a typo does not cost
+    /// streaming a large document; files are streamed and checked against the
+    /// kind before the transaction; objects are moved into place inside it.
+    public func fileEvidence(
+        _ draft: EvidenceDraft, files: [String], _ context: ChangeContext
+    ) throws -> EvidenceInfo {
+        guard !files.isEmpty else {
+            throw InputError(field: "FILE", value: "", reason: "give at least one file to file")
+        }
+        try Validate.notFuture(draft.captured, field: "--captured", today: today)
+        try Validate.notFuture(draft.signed, field: "--signed", today: today)
+        _ = try read { db in try resolveEvidenceLinks(draft, db) }
+
+        var staged: [DocumentStore.Staged] = []
+        defer { staged.forEach(store.discard) }
+        for path in files {
+            let file = try store.stage(path: path)
+            staged.append(file)
+            guard draft.kind.allowedMediaTypes.contains(file.mediaType) else {
+                throw StoreError.kindMismatch(path: path, mediaType: file.mediaType, kind: draft.kind)
+            }
+        }
+
+        var placed: [String] = []
+        do {
+            return try write(context) { db in
+                let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
+                var record = EvidenceRecord(
+                    id: nil, kind: draft.kind, title: draft.title, captured: draft.captured, signed: draft.signed,
+                    validFrom: draft.validFrom, validUntil: draft.validUntil, reviewBy: draft.reviewBy,
+                    noticeDays: draft.noticeDays, clause: draft.clause, supersedesId: supersedes?.number,
+                    filedAt: timestamp(), filedBy: context.actor)
+                try record.insert(db)
+                let id = record.id!
+                for (position, file) in staged.enumerated() {
+                    try DocumentRecord(sha256: file.sha256, size: file.size, mediaType: file.mediaType.rawValue)
+                        .insert(db, onConflict: .ignore)
+                    try EvidenceFileRecord(
+                        evidenceId: id, position: position + 1, sha256: file.sha256, fileName: file.fileName
+                    ).insert(db)
+                }
+                for target in covers { try CoverageRecord(evidenceId: id, target: target).insert(db) }
+                // Placed inside the write lock, so that no other filing of the same bytes interleaves.
+                for file in staged where try store.place(file) { placed.append(file.sha256) }
+                let evidenceID = RecordID(.evidence, id)
+                return (try InfoLoader.evidence(db, ids: [id])[0], [evidenceID] + (supersedes.map { [$0] } ?? []))
+            }
+        } catch {
+            placed.forEach { store.removeObject(sha256: $0) }
+            throw error
+        }
+    }
+
+    private func resolveEvidenceLinks(
+        _ draft: EvidenceDraft, _ db: Database
+    ) throws -> (covers: [RecordID], supersedes: RecordID?) {
+        var covers: [RecordID] = []
+        for reference in draft.covers {
+            let target = try resolve(reference, field: "--covers", kinds: [.usage, .service, .vendor], db)
+            if !covers.contains(target) { covers.append(target) }
+        }
+        guard let reference = draft.supersedes else { return (covers, nil) }
+        let supersedes = try resolve(reference, field: "--supersedes", kinds: [.evidence], db)
+        if try EvidenceRecord.find(db, key: supersedes.number).withdrawnAt != nil {
+            throw RegistryError.withdrawn(field: "--supersedes", supersedes)
+        }
+        return (covers, supersedes)
+    }
+
+    public func evidenceList() throws -> [EvidenceInfo] {
+        try read { db in try InfoLoader.evidence(db, ids: nil) }
+    }
+
+    public func evidence(_ reference: String) throws -> EvidenceInfo {
+        try read { db in
+            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            return try InfoLoader.evidence(db, ids: [id.number])[0]
+        }
+    }
+
+    public func editEvidence(
+        _ reference: String, _ edit: EvidenceEdit, _ context: ChangeContext
+    ) throws -> EvidenceInfo {
+        try write(context) { db in
+            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
+            var record = try EvidenceRecord.find(db, key: id.number)
+            guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
+            let currentCovers = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
+                .fetchAll(db).map(\.target.description)
+            let draft = try EvidenceDraft(
+                kind: record.kind, title: edit.title ?? record.title, covers: edit.covers ?? currentCovers,
+                captured: edit.captured ?? record.captured, signed: edit.signed ?? record.signed,
+                validFrom: edit.validFrom ?? record.validFrom, validUntil: edit.validUntil ?? record.validUntil,
+                reviewBy: edit.reviewBy ?? record.reviewBy, noticeDays: edit.noticeDays ?? record.noticeDays,
+                clause: edit.clause ?? record.clause)
+            try Validate.notFuture(draft.captured, field: "--captured", today: today)
+            try Validate.notFuture(draft.signed, field: "--signed", today: today)
+            (record.title, record.captured, record.signed, record.validFrom, record.validUntil) =
+                (draft.title, draft.captured, draft.signed, draft.validFrom, draft.validUntil)
+            (record.reviewBy, record.noticeDays, record.clause) = (draft.reviewBy, draft.noticeDays, draft.clause)
+            try record.update(db)
+            if edit.covers != nil {
+                let (covers, _) = try resolveEvidenceLinks(draft, db)
+                try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number).deleteAll(db)
+                for target in covers { try CoverageRecord(evidenceId: id.number, target: target).insert(db) }
+            }
+            return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
+        }
+    }
+
+    /// Withdraws evidence: it stops counting, but its rows, bytes and history stay.
+    public func withdrawEvidence(
+        _ reference: String, reason: String?, _ context: ChangeContext
+    ) throws -> EvidenceInfo {
+        let reason = try Validate.optionalText(reason, field: "--reason")
+        return try write(context) { db in
+            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            var record = try EvidenceRecord.find(db, key: id.number)
+            guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
+            (record.withdrawnAt, record.withdrawnBy, record.withdrawnReason) = (timestamp(), context.actor, reason)
+            try record.update(db)
+            return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
+        }
+    }
+}

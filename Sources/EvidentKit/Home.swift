@@ -1,0 +1,21 @@
+import Foundation
+
+/// The directory that holds one registry: its database and its document store.
+public struct Home: Sendable, Equatable {
+    public let url: URL
+
+    public init(path: String) {
+        self.url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// The home chosen by `--home`, else `$EVIDENT_HOME`, else `./.evident`.
+    public static func resolve(option: String?, environment: [String: String]) -> Home {
+        if let option, !option.isEmpty { return Home(path: option) }
+        if let path = environment["EVIDENT_HOME"], !path.isEmpty { return Home(path: path) }
+        return Home(path: ".evident")
+    }
+
+    public var path: String { url.path }
+    public var databasePath: String { url.appendingPathComponent("registry.sqlite").path }
+    public var objectsPath: String { url.appendingPathComponent("objects").path }
+}

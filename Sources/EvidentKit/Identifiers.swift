@@ -1,0 +1,59 @@
+/// The kinds of record the registry holds, each with the prefix of its short id.
+public enum RecordKind: String, Sendable, CaseIterable, Codable {
+    case authority, solution, vendor, service, usage, evidence
+
+    /// The prefix of the short ids users see, as in `AUT-1`.
+    public var prefix: String {
+        switch self {
+        case .authority: "AUT"
+        case .solution: "SOL"
+        case .vendor: "VEN"
+        case .service: "SVC"
+        case .usage: "USE"
+        case .evidence: "EVD"
+        }
+    }
+
+    /// The table that holds this kind of record.
+    var table: String { rawValue }
+}
+
+/// A stable short id such as `SOL-3`: a kind and the row's never-reused number.
+public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let kind: RecordKind
+    public let number: Int64
+
+    public init(_ kind: RecordKind, _ number: Int64) {
+        self.kind = kind
+        self.number = number
+    }
+
+    /// Parses `SOL-3` (any letter case); returns nil when the text is not an id.
+    public init?(_ text: String) {
+        guard let dash = text.firstIndex(of: "-"),
+            let kind = RecordKind.allCases.first(where: { $0.prefix == text[..<dash].uppercased() }),
+            let number = Int64(text[text.index(after: dash)...]), number > 0
+        else { return nil }
+        self.init(kind, number)
+    }
+
+    public var description: String { "\(kind.prefix)-\(number)" }
+
+    public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
+        (lhs.kind.prefix, lhs.number) < (rhs.kind.prefix, rhs.number)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = RecordID(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a record id"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,103 @@
+/// The records as users and scripts see them: ids as `AUT-1`, references resolved
+/// to ids and names. `--json` prints these; `schema/` describes them.
+
+public struct AuthorityInfo: Codable, Sendable, Equatable {
+    public var id: RecordID
+    public var name: String
+    public var cvr: String
+    public var kind: AuthorityKind
+}
+
+public struct SolutionInfo: Codable, Sendable, Equatable {
+    /// An authority's part in the solution.
+    public struct Owner: Codable, Sendable, Equatable {
+        public var authority: RecordID
+        public var name: String
+        public var kind: AuthorityKind
+        public var role: OwnerRole
+    }
+
+    public var id: RecordID
+    public var name: String
+    public var kind: SolutionKind
+    public var channel: Channel
+    public var url: String?
+    public var appId: String?
+    public var audience: Audience
+    public var mandatory: Bool
+    public var mandatedBy: String?
+    public var owners: [Owner]
+}
+
+public struct VendorInfo: Codable, Sendable, Equatable {
+    public var id: RecordID
+    public var name: String
+    public var country: String
+    public var cvr: String?
+    public var vat: String?
+    public var website: String?
+}
+
+public struct ServiceInfo: Codable, Sendable, Equatable {
+    public var id: RecordID
+    public var vendor: RecordID
+    public var vendorName: String
+    public var name: String
+    public var category: ServiceCategory
+    public var hosts: [String]
+    public var cookies: [String]
+}
+
+public struct UsageInfo: Codable, Sendable, Equatable {
+    public var id: RecordID
+    public var solution: RecordID
+    public var solutionName: String
+    public var service: RecordID
+    public var serviceName: String
+    public var since: Day
+    public var until: Day?
+    public var purpose: String?
+    public var route: Route
+    public var vendorOwnPurposes: OwnPurposes
+}
+
+public struct EvidenceInfo: Codable, Sendable, Equatable {
+    /// Whether the evidence can count at all.
+    public enum Status: String, Codable, Sendable {
+        case active, superseded, withdrawn
+    }
+
+    /// One stored document of the evidence.
+    public struct File: Codable, Sendable, Equatable {
+        public var name: String
+        public var sha256: String
+        public var size: Int64
+        public var mediaType: String
+    }
+
+    /// Who withdrew the evidence, when and why.
+    public struct Withdrawal: Codable, Sendable, Equatable {
+        public var at: String
+        public var by: String
+        public var reason: String?
+    }
+
+    public var id: RecordID
+    public var kind: EvidenceKind
+    public var title: String
+    public var status: Status
+    public var captured: Day?
+    public var signed: Day?
+    public var validFrom: Day?
+    public var validUntil: Day?
+    public var reviewBy: Day?
+    public var noticeDays: Int?
+    public var clause: String?
+    public var supersedes: RecordID?
+    public var supersededBy: [RecordID]
+    public var covers: [RecordID]
+    public var files: [File]
+    public var filedAt: String
+    public var filedBy: String
+    public var withdrawn: Withdrawal?
+}

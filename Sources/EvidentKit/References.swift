@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+extension RecordKind {
+    /// The column users name records of this kind by; usages have no name, only their id.
+    var nameColumn: String? {
+        switch self {
+        case .authority, .solution, .vendor, .service: "name"
+        case .evidence: "title"
+        case .usage: nil
+        }
+    }
+}
+
+extension Registry {
+    /// Resolves what a user typed (an id such as `SOL-3`, or an unambiguous name) to a record id.
+    ///
+    /// A name matches exactly, ignoring case; failing that, a unique prefix does.
+    func resolve(_ text: String, field: String, kinds: [RecordKind], _ db: Database) throws -> RecordID {
+        let query = text.trimmingCharacters(in: .whitespaces)
+        let unknown = RegistryError.unknownReference(field: field, value: text, expected: kinds)
+        if let id = RecordID(query) {
+            guard kinds.contains(id.kind),
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM \(id.kind.table) WHERE id = ?", arguments: [id.number])
+                    == true
+            else { throw unknown }
+            return id
+        }
+        var candidates: [(id: RecordID, name: String)] = []
+        for kind in kinds {
+            guard let column = kind.nameColumn else { continue }
+            let rows = try Row.fetchAll(db, sql: "SELECT id, \(column) FROM \(kind.table)")
+            candidates += rows.map { (RecordID(kind, $0[0]), $0[1]) }
+        }
+        let wanted = query.lowercased()
+        let exact = candidates.filter { $0.name.lowercased() == wanted }
+        let matches = exact.isEmpty ? candidates.filter { $0.name.lowercased().hasPrefix(wanted) } : exact
+        guard !wanted.isEmpty, let first = matches.first else { throw unknown }
+        guard matches.count == 1 else {
+            throw RegistryError.ambiguousReference(
+                field: field, value: text,
+                matches: matches.sorted { $0.id < $1.id }.prefix(8).map { "\($0.id) (\($0.name))" })
+        }
+        return first.id
+    }
+
+    /// Resolves a reference to a record of one kind.
+    public func resolve(_ text: String, field: String, kind: RecordKind) throws -> RecordID {
+        try read { db in try resolve(text, field: field, kinds: [kind], db) }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Who makes a change and with which command; recorded in the audit trail.
+public struct ChangeContext: Sendable {
+    public var actor: String
+    public var command: String
+
+    public init(actor: String, command: String) {
+        self.actor = actor
+        self.command = command
+    }
+}
+
+/// The registry: the database of records and the store of their documents, in one home.
+///
+/// Every public write is one transaction that also appends its audit event, so
+/// a change and its trace are both there or both absent.
+public struct Registry: Sendable {
+    public let home: Home
+    public let store: DocumentStore
+    let writer: any DatabaseWriter
+    let clock: @Sendable () -> Date
+
+    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+        self.home = home
+        self.store = DocumentStore(root: home.objectsPath)
+        self.writer = writer
+        self.clock = clock
+    }
+
+    /// Creates a new home (directory 0700, database 0600) with an empty, migrated registry.
+    public static func create(
+        at home: Home, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> Registry {
+        if FileManager.default.fileExists(atPath: home.databasePath) {
+            throw RegistryError.homeExists(path: home.path)
+        }
+        guard mkdir(home.path, 0o700) == 0 || errno == EEXIST else {
+            throw StoreError.writeFailed(path: home.path, reason: DocumentStore.lastError())
+        }
+        chmod(home.path, 0o700)
+        let descriptor = Glibc.open(home.databasePath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError.writeFailed(path: home.databasePath, reason: DocumentStore.lastError())
+        }
+        close(descriptor)
+        try DocumentStore(root: home.objectsPath).create()
+        return try open(at: home, clock: clock)
+    }
+
+    /// Opens an existing home, applying any migrations it lacks.
+    public static func open(
+        at home: Home, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> Registry {
+        guard FileManager.default.fileExists(atPath: home.databasePath) else {
+            throw RegistryError.homeMissing(path: home.path)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Other evident processes may hold the write lock while filing; wait for them.
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+            return Registry(home: home, writer: pool, clock: clock)
+        } catch let error as DatabaseError {
+            throw RegistryError.storage(error.message ?? error.description)
+        }
+    }
+
+    /// The SQL of every table, index and trigger, as the migrations leave them.
+    public func schemaSQL() throws -> String {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql || ';' FROM sqlite_master
+                    WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                    ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name
+                    """
+            ).joined(separator: "\n") + "\n"
+        }
+    }
+
+    // MARK: - Transactions
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw RegistryError.storage(error.message ?? error.description)
+        }
+    }
+
+    /// Runs one write transaction that changes the records `body` returns and appends their audit event.
+    func write<T>(
+        _ context: ChangeContext, _ body: (Database) throws -> (result: T, touched: [RecordID])
+    ) throws -> T {
+        do {
+            return try writer.write { db in
+                let (result, touched) = try body(db)
+                try AuditTrail.append(context: context, touched: touched, at: clock(), db)
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw RegistryError.storage(error.message ?? error.description)
+        }
+    }
+
+    /// Today's date where the registry is used (the local calendar day).
+    public var today: Day {
+        let now = clock()
+        return Day(containing: now.addingTimeInterval(TimeInterval(TimeZone.current.secondsFromGMT(for: now))))
+    }
+
+    func timestamp() -> String {
+        clock().formatted(.iso8601)
+    }
+}

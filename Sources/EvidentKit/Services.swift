@@ -1,0 +1,100 @@
+import GRDB
+
+/// A new or edited service, checked: its vendor, a name, a category and the hosts it is loaded from.
+public struct ServiceDraft: Sendable {
+    public var vendor: String
+    public var name: String
+    public var category: ServiceCategory
+    public var hosts: [String]
+    public var cookies: [String]
+
+    public init(
+        vendor: String, name: String, category: ServiceCategory, hosts: [String], cookies: [String]
+    ) throws(InputError) {
+        self.vendor = vendor
+        self.name = try Validate.text(name, field: "--name")
+        self.category = category
+        guard !hosts.isEmpty else {
+            throw InputError(field: "--host", value: "", reason: "a service needs at least one host pattern")
+        }
+        var checkedHosts: [String] = []
+        for host in hosts { checkedHosts.append(try Validate.hostPattern(host, field: "--host")) }
+        var checkedCookies: [String] = []
+        for cookie in cookies { checkedCookies.append(try Validate.cookieName(cookie, field: "--cookie")) }
+        self.hosts = Self.unique(checkedHosts)
+        self.cookies = Self.unique(checkedCookies)
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The fields a `service edit` changes; nil leaves a field as it is, lists are replaced when given.
+public struct ServiceEdit: Sendable {
+    public var vendor: String?
+    public var name: String?
+    public var category: ServiceCategory?
+    public var hosts: [String]?
+    public var cookies: [String]?
+
+    public init() {}
+
+    var isEmpty: Bool { vendor == nil && name == nil && category == nil && hosts == nil && cookies == nil }
+}
+
+extension Registry {
+    public func addService(_ draft: ServiceDraft, _ context: ChangeContext) throws -> ServiceInfo {
+        try write(context) { db in
+            let vendor = try resolve(draft.vendor, field: "--vendor", kinds: [.vendor], db)
+            var record = ServiceRecord(
+                id: nil, vendorId: vendor.number, name: draft.name, category: draft.category, hosts: draft.hosts,
+                cookies: draft.cookies)
+            try record.insert(db)
+            return (try InfoLoader.services(db, ids: [record.id!])[0], [RecordID(.service, record.id!)])
+        }
+    }
+
+    public func services() throws -> [ServiceInfo] {
+        try read { db in try InfoLoader.services(db, ids: nil) }
+    }
+
+    public func service(_ reference: String) throws -> ServiceInfo {
+        try read { db in
+            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            return try InfoLoader.services(db, ids: [id.number])[0]
+        }
+    }
+
+    public func editService(_ reference: String, _ edit: ServiceEdit, _ context: ChangeContext) throws -> ServiceInfo {
+        try write(context) { db in
+            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
+            var record = try ServiceRecord.find(db, key: id.number)
+            let draft = try ServiceDraft(
+                vendor: edit.vendor ?? RecordID(.vendor, record.vendorId).description,
+                name: edit.name ?? record.name, category: edit.category ?? record.category,
+                hosts: edit.hosts ?? record.hosts, cookies: edit.cookies ?? record.cookies)
+            record.vendorId = try resolve(draft.vendor, field: "--vendor", kinds: [.vendor], db).number
+            (record.name, record.category, record.hosts, record.cookies) =
+                (draft.name, draft.category, draft.hosts, draft.cookies)
+            try record.update(db)
+            return (try InfoLoader.services(db, ids: [id.number])[0], [id])
+        }
+    }
+
+    /// Removes a service that no usage embeds and no evidence covers.
+    public func removeService(_ reference: String, _ context: ChangeContext) throws -> RecordID {
+        try write(context) { db in
+            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            let usages = try Int64.fetchAll(
+                db, sql: "SELECT id FROM usage WHERE serviceId = ? ORDER BY id", arguments: [id.number]
+            ).map { RecordID(.usage, $0) }
+            let dependents = usages + (try Dependents.evidence(covering: "serviceId", id.number, db))
+            guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
+            try ServiceRecord.deleteOne(db, key: id.number)
+            return (id, [id])
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// What can go wrong filing or reading documents, worded for the user.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingFile(path: String)
+    case isDirectory(path: String)
+    case notRegularFile(path: String)
+    case unreadable(path: String, reason: String)
+    case emptyFile(path: String)
+    case kindMismatch(path: String, mediaType: MediaType, kind: EvidenceKind)
+    case objectMissing(sha256: String)
+    case objectCorrupt(sha256: String, actual: String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path):
+            return "file '\(path)': no such file"
+        case .isDirectory(let path):
+            return "file '\(path)': is a directory, not a file"
+        case .notRegularFile(let path):
+            return "file '\(path)': not a regular file"
+        case .unreadable(let path, let reason):
+            return "file '\(path)': cannot be read (\(reason))"
+        case .emptyFile(let path):
+            return "file '\(path)': is empty"
+        case .kindMismatch(let path, let mediaType, let kind):
+            let allowed = kind.allowedMediaTypes.map(\.label).sorted().joined(separator: ", ")
+            return "file '\(path)' is \(mediaType.label) (\(mediaType.rawValue)),"
+                + " which does not fit kind \(kind.rawValue) (expects \(allowed))"
+        case .objectMissing(let sha256):
+            return "document \(sha256) is missing from the store"
+        case .objectCorrupt(let sha256, let actual):
+            return "document \(sha256) is corrupt in the store: its bytes hash to \(actual)"
+        case .writeFailed(let path, let reason):
+            return "cannot write '\(path)': \(reason)"
+        }
+    }
+}

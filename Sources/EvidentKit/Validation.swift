@@ -1,0 +1,78 @@
+import Foundation
+
+/// Field checks shared by the drafts of every record kind.
+enum Validate {
+    /// A required text field, trimmed and not empty.
+    static func text(_ value: String, field: String) throws(InputError) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw InputError(field: field, value: value, reason: "must not be empty") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InputError(field: field, value: value, reason: "must not contain control characters")
+        }
+        return trimmed
+    }
+
+    /// An optional text field: empty means absent.
+    static func optionalText(_ value: String?, field: String) throws(InputError) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try text(value, field: field)
+    }
+
+    /// An http or https URL with a host.
+    static func url(_ value: String, field: String) throws(InputError) -> String {
+        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+            scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
+        else {
+            throw InputError(
+                field: field, value: value, reason: "expected an http or https URL such as https://www.skat.dk")
+        }
+        return value
+    }
+
+    /// A host pattern: a host name, optionally starting with `*.` for any subdomain.
+    static func hostPattern(_ value: String, field: String) throws(InputError) -> String {
+        let pattern = value.lowercased()
+        let host = pattern.hasPrefix("*.") ? String(pattern.dropFirst(2)) : pattern
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let valid =
+            labels.count >= 2
+            && labels.allSatisfy { label in
+                !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
+        guard valid else {
+            throw InputError(
+                field: field, value: value,
+                reason: "expected a host name such as fonts.googleapis.com or *.google-analytics.com")
+        }
+        return pattern
+    }
+
+    /// A cookie name as RFC 6265 allows it (a token: no spaces, separators or controls).
+    static func cookieName(_ value: String, field: String) throws(InputError) -> String {
+        let separators = Set("()<>@,;:\\\"/[]?={} \t")
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && !separators.contains($0) && !$0.isWhitespace }),
+            !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else {
+            throw InputError(field: field, value: value, reason: "not a valid cookie name")
+        }
+        return value
+    }
+
+    /// A date range where the end, when given, is not before the start.
+    static func range(
+        from start: Day?, _ startField: String, until end: Day?, _ endField: String
+    ) throws(InputError) {
+        if let start, let end, end < start {
+            throw InputError(
+                field: endField, value: end.description, reason: "is before \(startField) \(start)")
+        }
+    }
+
+    /// A day that must not be after today (a capture or signature cannot happen in the future).
+    static func notFuture(_ day: Day?, field: String, today: Day) throws(InputError) {
+        if let day, day > today {
+            throw InputError(field: field, value: day.description, reason: "is in the future (today is \(today))")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import GRDB
+
+/// A new or edited vendor, checked: a name, a country, and optionally a CVR or EU VAT number and a website.
+public struct VendorDraft: Sendable {
+    public var name: String
+    public var country: String
+    public var cvr: String?
+    public var vat: String?
+    public var website: String?
+
+    public init(
+        name: String, country: String, cvr: String? = nil, vat: String? = nil, website: String? = nil
+    ) throws(InputError) {
+        self.name = try Validate.text(name, field: "--name")
+        self.country = try Identification.country(country)
+        self.cvr = try cvr.map { v throws(InputError) in try Identification.cvr(v) }
+        self.vat = try vat.map { v throws(InputError) in try Identification.vat(v) }
+        self.website = try website.map { v throws(InputError) in try Validate.url(v, field: "--website") }
+    }
+}
+
+/// The fields a `vendor edit` changes; nil leaves a field as it is.
+public struct VendorEdit: Sendable {
+    public var name: String?
+    public var country: String?
+    public var cvr: String?
+    public var vat: String?
+    public var website: String?
+
+    public init(
+        name: String? = nil, country: String? = nil, cvr: String? = nil, vat: String? = nil,
+        website: String? = nil
+    ) {
+        (self.name, self.country, self.cvr, self.vat, self.website) = (name, country, cvr, vat, website)
+    }
+
+    var isEmpty: Bool { name == nil && country == nil && cvr == nil && vat == nil && website == nil }
+}
+
+extension Registry {
+    public func addVendor(_ draft: VendorDraft, _ context: ChangeContext) throws -> VendorInfo {
+        try write(context) { db in
+            var record = VendorRecord(
+                id: nil, name: draft.name, country: draft.country, cvr: draft.cvr, vat: draft.vat,
+                website: draft.website)
+            try record.insert(db)
+            return (try InfoLoader.vendors(db, ids: [record.id!])[0], [RecordID(.vendor, record.id!)])
+        }
+    }
+
+    public func vendors() throws -> [VendorInfo] {
+        try read { db in try InfoLoader.vendors(db, ids: nil) }
+    }
+
+    public func vendor(_ reference: String) throws -> VendorInfo {
+        try read { db in
+            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            return try InfoLoader.vendors(db, ids: [id.number])[0]
+        }
+    }
+
+    public func editVendor(_ reference: String, _ edit: VendorEdit, _ context: ChangeContext) throws -> VendorInfo {
+        try write(context) { db in
+            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
+            var record = try VendorRecord.find(db, key: id.number)
+            // An empty value clears an optional field.
+            func merged(_ new: String?, _ old: String?) -> String? { new.map { $0.isEmpty ? nil : $0 } ?? old }
+            let draft = try VendorDraft(
+                name: edit.name ?? record.name, country: edit.country ?? record.country,
+                cvr: merged(edit.cvr, record.cvr), vat: merged(edit.vat, record.vat),
+                website: merged(edit.website, record.website))
+            (record.name, record.country, record.cvr, record.vat, record.website) =
+                (draft.name, draft.country, draft.cvr, draft.vat, draft.website)
+            try record.update(db)
+            return (try InfoLoader.vendors(db, ids: [id.number])[0], [id])
+        }
+    }
+
+    /// Removes a vendor that has no services and no evidence about it.
+    public func removeVendor(_ reference: String, _ context: ChangeContext) throws -> RecordID {
+        try write(context) { db in
+            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            let services = try Int64.fetchAll(
+                db, sql: "SELECT id FROM service WHERE vendorId = ? ORDER BY id", arguments: [id.number]
+            ).map { RecordID(.service, $0) }
+            let dependents = services + (try Dependents.evidence(covering: "vendorId", id.number, db))
+            guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
+            try VendorRecord.deleteOne(db, key: id.number)
+            return (id, [id])
+        }
+    }
+}
+
+/// Queries for the records that keep another from being removed.
+enum Dependents {
+    /// The evidence whose coverage names a record through `column` (`usageId`, `serviceId`, `vendorId`).
+    static func evidence(covering column: String, _ number: Int64, _ db: Database) throws -> [RecordID] {
+        try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT evidenceId FROM coverage WHERE \(column) = ? ORDER BY evidenceId",
+            arguments: [number]
+        ).map { RecordID(.evidence, $0) }
+    }
+}
