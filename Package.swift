@@ -50,15 +50,23 @@ let package = Package(
             dependencies: ["EvidentCLI"],
             swiftSettings: strictSwiftSettings
         ),
+        .target(
+            name: "EvidentTestSupport",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/EvidentTestSupport",
+            swiftSettings: strictSwiftSettings
+        ),
         .testTarget(
             name: "EvidentKitTests",
-            dependencies: ["EvidentKit"],
+            dependencies: [
+                "EvidentKit", "EvidentTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSwiftSettings
         ),
         .testTarget(
             name: "EvidentCLITests",
-            dependencies: ["EvidentCLI", "EvidentKit"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["EvidentCLI", "EvidentKit", "EvidentTestSupport"],
             swiftSettings: strictSwiftSettings
         ),
     ]

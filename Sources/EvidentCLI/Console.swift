@@ -36,11 +36,11 @@ public final class Console: Sendable {
     }
 
     /// Writes a line to standard output.
-    func out(_ text: String) {
+    func out(_ text: String, terminator: String = "\n") {
         if capturing {
-            captured.withLock { $0.out += text + "\n" }
+            captured.withLock { $0.out += text + terminator }
         } else {
-            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            FileHandle.standardOutput.write(Data((text + terminator).utf8))
         }
     }
 

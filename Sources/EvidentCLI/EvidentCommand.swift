@@ -18,7 +18,7 @@ public struct EvidentCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,
-            ServiceCommand.self, UsageCommand.self, EvidenceCommand.self,
+            ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, SchemaCommand.self,
         ]
     )
 
@@ -42,5 +42,17 @@ struct InitCommand: ParsableCommand {
         } else {
             Console.current.out("Created a registry at \(registry.home.path)")
         }
+    }
+}
+
+/// `evident schema`: the SQL schema a registry has after its migrations.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the registry's SQL schema as the migrations create it (also in schema/registry.sql)."
+    )
+
+    func run() throws {
+        Console.current.out(try EvidentKit.Registry.schemaSQL(), terminator: "")
     }
 }

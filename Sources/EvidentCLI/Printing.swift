@@ -25,6 +25,6 @@ enum Printing {
 
 extension Console {
     func lines(_ lines: [String]) {
-        lines.forEach(out)
+        for line in lines { out(line) }
     }
 }

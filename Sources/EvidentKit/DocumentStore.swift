@@ -58,7 +58,6 @@ public struct DocumentStore: Sendable {
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw StoreError.isDirectory(path: path) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.notRegularFile(path: path) }
-        guard info.st_size > 0 else { throw StoreError.emptyFile(path: path) }
 
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw StoreError.unreadable(path: path, reason: Self.lastError()) }

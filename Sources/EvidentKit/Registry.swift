@@ -78,9 +78,11 @@ public struct Registry: Sendable {
         }
     }
 
-    /// The SQL of every table, index and trigger, as the migrations leave them.
-    public func schemaSQL() throws -> String {
-        try read { db in
+    /// The SQL of every table, index and trigger, as the migrations leave a new database.
+    public static func schemaSQL() throws -> String {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue)
+        return try queue.read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -88,7 +90,7 @@ public struct Registry: Sendable {
                     WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
                     ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name
                     """
-            ).joined(separator: "\n") + "\n"
+            ).joined(separator: "\n\n") + "\n"
         }
     }
 

@@ -1,0 +1,32 @@
+import EvidentKit
+import Testing
+
+@Suite struct DayTests {
+    @Test(arguments: ["2026-03-01", "2024-02-29", "2000-02-29", "1970-01-01", "9999-12-31", "0001-01-01"])
+    func parsesAndPrintsValidDays(_ text: String) throws {
+        #expect(try Day(parsing: text).description == text)
+    }
+
+    @Test(arguments: [
+        "2026-02-29", "2023-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01",
+        "26-01-01", "2026/01/01", "2026-01-01T00:00", "", "abcd-ef-gh", "+026-01-01",
+    ])
+    func refusesImpossibleOrMalformedDays(_ text: String) {
+        #expect(throws: InputError.self) { try Day(parsing: text) }
+    }
+
+    @Test func ordersAndCountsDays() throws {
+        let first = try Day(parsing: "2024-02-28")
+        #expect(first.adding(days: 1).description == "2024-02-29")
+        #expect(first.adding(days: 2).description == "2024-03-01")
+        #expect(first < first.adding(days: 1))
+        #expect(try Day(parsing: "1970-01-01").ordinal == 0)
+        #expect(try Day(parsing: "2024-02-29").adding(years: 1).description == "2025-02-28")
+    }
+
+    @Test func namesTheFieldWhenRefusing() {
+        #expect(throws: InputError(field: "--since", value: "2026-02-30", reason: "no such day in the calendar")) {
+            try Day(parsing: "2026-02-30", field: "--since")
+        }
+    }
+}
