@@ -60,7 +60,9 @@ def _layout(title, paragraphs):
     pages, page, y = [], [], TOP_Y
     for font, size, text, gap in lines:
         step = (size + 4) + gap
-        if y - step < BOTTOM_Y and page:
+        # keep a heading together with at least two lines of what follows
+        need = step + (2 * (BODY_SIZE + 4) if font == "F2" else 0)
+        if y - need < BOTTOM_Y and page:
             pages.append(page)
             page, y = [], TOP_Y
         y -= step
@@ -70,7 +72,7 @@ def _layout(title, paragraphs):
     return pages
 
 
-def make_pdf(title, paragraphs, author, subject, date):
+def make_pdf(title, paragraphs, author, subject, date, page_word="side", of_word="af"):
     """Return the bytes of a PDF 1.4 document.
 
     date is 'YYYYMMDD' and becomes the Info dictionary's CreationDate.
@@ -107,7 +109,7 @@ def make_pdf(title, paragraphs, author, subject, date):
         # footer: page number
         ops.append(b"/F1 8 Tf")
         ops.append(b"1 0 0 1 %d %d Tm" % (MARGIN_X, 36))
-        ops.append(_pdf_string("%s  -  side %d af %d" % (title, i + 1, n_pages)) + b" Tj")
+        ops.append(_pdf_string("%s  -  %s %d %s %d" % (title, page_word, i + 1, of_word, n_pages)) + b" Tj")
         ops.append(b"ET")
         content = b"\n".join(ops) + b"\n"
         objects[pid + 1] = (b"<< /Length %d >>\nstream\n" % len(content)
@@ -438,6 +440,8 @@ def documents():
         author="Google Ireland Limited",
         subject="Data processing terms, Google Analytics for borger.dk",
         date="20250314",
+        page_word="page",
+        of_word="of",
     )
 
     dpa_common = [

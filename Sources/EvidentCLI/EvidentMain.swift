@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidentKit
+import Foundation
 
 /// Runs evident the way the executable does: parse, run, and turn every error into one line and an exit code.
 public enum EvidentMain {
@@ -16,6 +17,16 @@ public enum EvidentMain {
                 return report(error, console: console)
             }
         }
+    }
+
+    /// Folds ArgumentParser's bulleted lists of allowed values into the first line.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        guard let first = lines.first else { return "" }
+        let rest = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+        return rest.isEmpty ? first : first + " " + rest.joined(separator: ", ")
     }
 
     static func report(_ error: any Error, console: Console) -> Int32 {
@@ -35,7 +46,7 @@ public enum EvidentMain {
                 // --help and --version: the full text is the point.
                 console.out(EvidentCommand.fullMessage(for: error))
             } else {
-                let message = EvidentCommand.message(for: error)
+                let message = oneLine(EvidentCommand.message(for: error))
                 if !message.isEmpty { console.err("error: \(message)") }
             }
             return code.rawValue

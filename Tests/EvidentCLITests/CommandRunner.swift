@@ -61,10 +61,14 @@ struct Evident {
                 "https://www.google.com",
             ],
             [
-                "service", "add", "--vendor", "Google Ireland", "--name", "Google Analytics", "--category", "statistics",
+                "service", "add", "--vendor", "Google Ireland", "--name", "Google Analytics", "--category",
+                "statistics",
                 "--host", "*.google-analytics.com", "www.googletagmanager.com", "--cookie", "_ga", "_gid",
             ],
-            ["service", "add", "--vendor", "VEN-1", "--name", "Google Fonts", "--category", "fonts", "--host", "fonts.googleapis.com"],
+            [
+                "service", "add", "--vendor", "VEN-1", "--name", "Google Fonts", "--category", "fonts", "--host",
+                "fonts.googleapis.com",
+            ],
             [
                 "usage", "add", "--solution", "TastSelv", "--service", "Google Analytics", "--since", "2024-01-01",
                 "--route", "agreement", "--vendor-own-purposes", "no",
@@ -78,7 +82,8 @@ struct Evident {
         for step in steps {
             let result = run(step)
             guard result.code == 0 else {
-                throw CocoaError(.featureUnsupported, userInfo: ["step": step.joined(separator: " "), "err": result.err])
+                throw CocoaError(
+                    .featureUnsupported, userInfo: ["step": step.joined(separator: " "), "err": result.err])
             }
         }
     }

@@ -79,7 +79,8 @@ import Testing
             #expect(solution["url"] == nil)
             #expect(evident("vendor", "edit", "VEN-1", "--website", "").code == 0)
             #expect(!evident("vendor", "show", "VEN-1").out.contains("Website"))
-            #expect(evident("service", "edit", "SVC-2", "--host", "fonts.gstatic.com", "fonts.googleapis.com").code == 0)
+            #expect(
+                evident("service", "edit", "SVC-2", "--host", "fonts.gstatic.com", "fonts.googleapis.com").code == 0)
             #expect(evident("service", "show", "SVC-2").out.contains("fonts.gstatic.com fonts.googleapis.com"))
             #expect(evident("usage", "edit", "USE-1", "--until", "2026-12-31", "--route", "opt-out").code == 0)
             #expect(evident("usage", "show", "USE-1").out.contains("Until:               2026-12-31"))

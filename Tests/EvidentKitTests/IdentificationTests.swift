@@ -30,7 +30,9 @@ import Testing
         #expect(throws: InputError.self) { try Identification.vat(input) }
     }
 
-    @Test(arguments: [("5798000012345", false), ("5790000436057", true), ("4006381333931", true), ("400638133393", false)])
+    @Test(arguments: [
+        ("5798000012345", false), ("5790000436057", true), ("4006381333931", true), ("400638133393", false),
+    ])
     func checksGLNNumbers(_ gln: String, _ valid: Bool) {
         #expect(Identification.isValidGLN(gln) == valid)
     }

@@ -25,7 +25,8 @@ struct Fixture {
         _ = try registry.addSolution(
             SolutionDraft(
                 name: "TastSelv", kind: .selfService, channel: .web, url: "https://www.skat.dk", appId: nil,
-                audience: .citizens, mandatory: true, mandatedBy: nil, owners: [.init(authority: "AUT-1", role: .responsible)]),
+                audience: .citizens, mandatory: true, mandatedBy: nil,
+                owners: [.init(authority: "AUT-1", role: .responsible)]),
             context)
         _ = try registry.addVendor(VendorDraft(name: "Google Ireland", country: "IE", vat: "IE6388047V"), context)
         for (name, host) in [("Google Analytics", "*.google-analytics.com"), ("Google Fonts", "fonts.googleapis.com")] {
@@ -41,7 +42,8 @@ struct Fixture {
     func file(_ fixtures: [String], kind: EvidenceKind, covers: [String] = ["USE-1"]) throws -> EvidenceInfo {
         let paths = try fixtures.map { try Fixtures.copy($0, into: directory) }
         return try registry.fileEvidence(
-            EvidenceDraft(kind: kind, title: "Evidence \(fixtures[0])", covers: covers, captured: Day(parsing: "2026-01-05")),
+            EvidenceDraft(
+                kind: kind, title: "Evidence \(fixtures[0])", covers: covers, captured: Day(parsing: "2026-01-05")),
             files: paths, context)
     }
 
@@ -145,7 +147,8 @@ struct Fixture {
             #expect(first.files[0].sha256 == second.files[0].sha256)
             #expect(second.files[0].name == "again.png")
             #expect(storedObjects(inHome: fixture.home).count == 1)
-            let expected = SHA256.hash(data: try Data(contentsOf: Fixtures.directory.appendingPathComponent("screenshot.png")))
+            let expected = SHA256.hash(
+                data: try Data(contentsOf: Fixtures.directory.appendingPathComponent("screenshot.png")))
             #expect(first.files[0].sha256 == expected.map { String(format: "%02x", $0) }.joined())
             let object = fixture.registry.store.objectPath(sha256: first.files[0].sha256)
             let mode = try FileManager.default.attributesOfItem(atPath: object)[.posixPermissions] as? Int
@@ -162,7 +165,8 @@ struct Fixture {
             let path = directory.appendingPathComponent("big.txt")
             try Data(bytes).write(to: path)
             let info = try fixture.registry.fileEvidence(
-                EvidenceDraft(kind: .optOutConfig, title: "Big", covers: ["USE-1"]), files: [path.path], fixture.context)
+                EvidenceDraft(kind: .optOutConfig, title: "Big", covers: ["USE-1"]), files: [path.path], fixture.context
+            )
             #expect(info.files[0].size == Int64(bytes.count))
             #expect(info.files[0].mediaType == MediaType.text.rawValue)
             #expect(info.files[0].sha256 == SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined())
