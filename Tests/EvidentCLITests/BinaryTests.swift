@@ -1,0 +1,117 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `evident` executable as a user would, in its own process.
+struct Binary {
+    /// The executable next to the test bundle, built by `swift build`/`swift test`.
+    static var url: URL {
+        get throws {
+            let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let url = directory.appendingPathComponent("evident")
+            try #require(FileManager.default.isExecutableFile(atPath: url.path), "build the evident executable first")
+            return url
+        }
+    }
+
+    let home: URL
+
+    /// Starts `evident` with the given arguments; call `finish` to wait for it.
+    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = try Binary.url
+        process.arguments = arguments
+        process.environment = ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "e2e", "PATH": "/usr/bin:/bin"]
+        let (out, err) = (Pipe(), Pipe())
+        (process.standardOutput, process.standardError) = (out, err)
+        try process.run()
+        return (process, out, err)
+    }
+
+    static func finish(_ started: (Process, Pipe, Pipe)) -> Run {
+        let (process, out, err) = started
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
+            err: String(decoding: error, as: UTF8.self))
+    }
+
+    @discardableResult
+    func callAsFunction(_ arguments: String...) throws -> Run {
+        Binary.finish(try start(arguments))
+    }
+}
+
+@Suite struct BinaryTests {
+    @Test func aUserFilesEvidenceWithTheBuiltProgram() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Binary(home: directory.appendingPathComponent("home"))
+            #expect(try evident("authority", "list").code == 1)
+            #expect(try evident("init").code == 0)
+            #expect(try evident("authority", "add", "--name", "Rigspolitiet", "--cvr", "10213231", "--kind", "state").out
+                == "Added AUT-1 Rigspolitiet\n")
+            let refused = try evident("authority", "add", "--name", "X", "--cvr", "10213232", "--kind", "state")
+            #expect(refused.code == 64)
+            #expect(refused.err == "error: --cvr '10213232': not a valid CVR number (8 digits, first not 0, mod-11 check)\n")
+            try evident("vendor", "add", "--name", "Vimeo", "--country", "US")
+            try evident("service", "add", "--vendor", "Vimeo", "--name", "Vimeo Player", "--category", "video", "--host",
+                "player.vimeo.com")
+            let pdf = try Fixtures.copy("agreement.pdf", into: directory)
+            let filed = try evident(
+                "evidence", "add", pdf, "--kind", "agreement", "--title", "Vimeo DPA", "--covers", "SVC-1", "--signed",
+                "2025-02-01", "--json")
+            #expect(filed.code == 0)
+            let info = try #require(try JSONSerialization.jsonObject(with: Data(filed.out.utf8)) as? [String: Any])
+            #expect(info["id"] as? String == "EVD-1")
+            #expect(try evident("evidence", "get", "EVD-1").out == String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self))
+            #expect(try evident("evidence", "list").out.contains("Vimeo DPA"))
+            #expect(try evident("--help").out.contains("evident init"))
+        }
+    }
+
+    @Test func processesWritingAtTheSameTimeAllSucceed() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Binary(home: directory.appendingPathComponent("home"))
+            #expect(try evident("init").code == 0)
+            try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
+            let writers = 4
+            let filings = 10
+            var files: [[String]] = []
+            for writer in 0..<writers {
+                files.append(try (0..<filings).map { index in
+                    let path = directory.appendingPathComponent("note-\(writer)-\(index).txt")
+                    try Data("Note \(writer)/\(index)\n".utf8).write(to: path)
+                    return path.path
+                })
+            }
+            // Each writer is a shell loop of separate evident processes, so writes really interleave.
+            let scripts = try (0..<writers).map { writer in
+                let binary = try Binary.url.path
+                let commands = files[writer].map { path in
+                    "'\(binary)' evidence add '\(path)' --kind other --title 'Note \(path.suffix(12))' --covers VEN-1 || exit 1"
+                }
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", commands.joined(separator: "\n")]
+                process.environment = ["EVIDENT_HOME": evident.home.path]
+                let err = Pipe()
+                process.standardError = err
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                return (process, err)
+            }
+            for (process, err) in scripts {
+                let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+                #expect(message.isEmpty, "\(message)")
+            }
+            let list = try evident("evidence", "list", "--json")
+            let array = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [Any])
+            #expect(array.count == writers * filings)
+            #expect(storedObjects(inHome: evident.home).count == writers * filings)
+        }
+    }
+}
