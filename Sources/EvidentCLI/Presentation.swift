@@ -63,7 +63,10 @@ extension SolutionInfo: Presentable {
             ("ID", id.description), ("Name", name), ("Kind", kind.rawValue), ("Channel", channel.rawValue),
             ("URL", url), ("App id", appId), ("Audience", audience.rawValue), ("Mandatory", mandatory ? "yes" : "no"),
             ("Mandated by", mandatedBy),
-            ("Owners", owners.map { "\($0.authority) \($0.name) (\($0.role.rawValue))" }.joined(separator: "; ")),
+            (
+                "Owners",
+                owners.map { "\($0.authority) \($0.authorityName) (\($0.role.rawValue))" }.joined(separator: "; ")
+            ),
         ]
     }
     var summary: String { "\(id) \(name)" }

@@ -32,7 +32,9 @@ enum InfoLoader {
                 """, arguments: ownerArguments)
         {
             owners[row[0], default: []].append(
-                SolutionInfo.Owner(authority: RecordID(.authority, row[1]), name: row[2], kind: row[3], role: row[4]))
+                SolutionInfo.Owner(
+                    authority: RecordID(.authority, row[1]), authorityName: row[2], authorityKind: row[3], role: row[4])
+            )
         }
         return records.map { record in
             SolutionInfo(

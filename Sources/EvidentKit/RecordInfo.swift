@@ -12,8 +12,8 @@ public struct SolutionInfo: Codable, Sendable, Equatable {
     /// An authority's part in the solution.
     public struct Owner: Codable, Sendable, Equatable {
         public var authority: RecordID
-        public var name: String
-        public var kind: AuthorityKind
+        public var authorityName: String
+        public var authorityKind: AuthorityKind
         public var role: OwnerRole
     }
 

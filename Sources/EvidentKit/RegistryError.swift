@@ -26,7 +26,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .inUse(let id, let dependents):
             let shown = dependents.prefix(10).map(\.description).joined(separator: ", ")
             let more = dependents.count > 10 ? " and \(dependents.count - 10) more" : ""
-            return "\(id) cannot be removed: \(shown)\(more) still refer to it"
+            return "\(id) cannot be removed: \(shown)\(more) still \(dependents.count == 1 ? "refers" : "refer") to it"
         case .duplicate(let field, let value, let existing):
             return "\(field) '\(value)' is already registered as \(existing)"
         case .alreadyWithdrawn(let id):

@@ -50,13 +50,17 @@ struct Binary {
             let evident = Binary(home: directory.appendingPathComponent("home"))
             #expect(try evident("authority", "list").code == 1)
             #expect(try evident("init").code == 0)
-            #expect(try evident("authority", "add", "--name", "Rigspolitiet", "--cvr", "10213231", "--kind", "state").out
-                == "Added AUT-1 Rigspolitiet\n")
+            #expect(
+                try evident("authority", "add", "--name", "Rigspolitiet", "--cvr", "10213231", "--kind", "state").out
+                    == "Added AUT-1 Rigspolitiet\n")
             let refused = try evident("authority", "add", "--name", "X", "--cvr", "10213232", "--kind", "state")
             #expect(refused.code == 64)
-            #expect(refused.err == "error: --cvr '10213232': not a valid CVR number (8 digits, first not 0, mod-11 check)\n")
+            #expect(
+                refused.err == "error: --cvr '10213232': not a valid CVR number (8 digits, first not 0, mod-11 check)\n"
+            )
             try evident("vendor", "add", "--name", "Vimeo", "--country", "US")
-            try evident("service", "add", "--vendor", "Vimeo", "--name", "Vimeo Player", "--category", "video", "--host",
+            try evident(
+                "service", "add", "--vendor", "Vimeo", "--name", "Vimeo Player", "--category", "video", "--host",
                 "player.vimeo.com")
             let pdf = try Fixtures.copy("agreement.pdf", into: directory)
             let filed = try evident(
@@ -65,7 +69,9 @@ struct Binary {
             #expect(filed.code == 0)
             let info = try #require(try JSONSerialization.jsonObject(with: Data(filed.out.utf8)) as? [String: Any])
             #expect(info["id"] as? String == "EVD-1")
-            #expect(try evident("evidence", "get", "EVD-1").out == String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self))
+            #expect(
+                try evident("evidence", "get", "EVD-1").out
+                    == String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self))
             #expect(try evident("evidence", "list").out.contains("Vimeo DPA"))
             #expect(try evident("--help").out.contains("evident init"))
         }
@@ -80,11 +86,12 @@ struct Binary {
             let filings = 10
             var files: [[String]] = []
             for writer in 0..<writers {
-                files.append(try (0..<filings).map { index in
-                    let path = directory.appendingPathComponent("note-\(writer)-\(index).txt")
-                    try Data("Note \(writer)/\(index)\n".utf8).write(to: path)
-                    return path.path
-                })
+                files.append(
+                    try (0..<filings).map { index in
+                        let path = directory.appendingPathComponent("note-\(writer)-\(index).txt")
+                        try Data("Note \(writer)/\(index)\n".utf8).write(to: path)
+                        return path.path
+                    })
             }
             // Each writer is a shell loop of separate evident processes, so writes really interleave.
             let scripts = try (0..<writers).map { writer in

@@ -1,0 +1,60 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+/// The JSON every command prints is checked against its JSON Schema in `schema/`, with `scripts/validate-json`.
+@Suite struct SchemaValidationTests {
+    static let outputs: [(command: [String], schema: String)] = [
+        (["authority", "list"], "authority-list"), (["authority", "show", "AUT-1"], "authority"),
+        (["solution", "list"], "solution-list"), (["solution", "show", "SOL-1"], "solution"),
+        (["vendor", "list"], "vendor-list"), (["vendor", "show", "VEN-1"], "vendor"),
+        (["service", "list"], "service-list"), (["service", "show", "SVC-1"], "service"),
+        (["usage", "list"], "usage-list"), (["usage", "show", "USE-1"], "usage"),
+        (["evidence", "list"], "evidence-list"), (["evidence", "show", "EVD-1"], "evidence"),
+        (["authority", "add", "--name", "Rigspolitiet", "--cvr", "10213231", "--kind", "state"], "authority"),
+        (["authority", "remove", "Rigspolitiet"], "removed"),
+        (["usage", "edit", "USE-1", "--until", "2026-05-31"], "usage"),
+        (["evidence", "remove", "EVD-1", "--reason", "replaced"], "evidence"),
+    ]
+
+    @Test func everyJSONOutputMatchesItsSchema() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            for (command, schema) in Self.outputs {
+                let result = evident.run(command + ["--json"])
+                #expect(result.code == 0, "\(command): \(result.err)")
+                let validation = try validate(result.out, against: schema)
+                #expect(validation.code == 0, "\(command) against \(schema): \(validation.err)")
+            }
+        }
+    }
+
+    @Test func theValidatorRejectsOutputThatDrifted() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let output = evident("authority", "show", "AUT-1", "--json").out
+            let drifted = output.replacingOccurrences(of: "\"kind\"", with: "\"type\"")
+            #expect(try validate(drifted, against: "authority").code == 1)
+            #expect(try validate(output, against: "vendor").code == 1)
+        }
+    }
+
+    private func validate(_ json: String, against schema: String) throws -> Run {
+        let process = Process()
+        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json")
+        process.arguments = [schema]
+        let (input, out, err) = (Pipe(), Pipe(), Pipe())
+        (process.standardInput, process.standardOutput, process.standardError) = (input, out, err)
+        try process.run()
+        input.fileHandleForWriting.write(Data(json.utf8))
+        try input.fileHandleForWriting.close()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
+            err: String(decoding: output + error, as: UTF8.self))
+    }
+}
