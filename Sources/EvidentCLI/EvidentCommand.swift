@@ -18,7 +18,8 @@ public struct EvidentCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,
-            ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, SchemaCommand.self,
+            ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, StatusCommand.self, DueCommand.self,
+            SettingsCommand.self, SchemaCommand.self,
         ]
     )
 

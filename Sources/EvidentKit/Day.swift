@@ -71,11 +71,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
-    /// The same day `years` later; 29 February becomes 28 February in a common year.
-    public func adding(years: Int) -> Day {
+    /// The same day `months` later, clamped to the month's last day (31 January + 1 month is 28 or 29 February).
+    public func adding(months: Int) -> Day {
         let (year, month, day) = components
-        let target = year + years
-        return Day(year: target, month: month, day: min(day, Day.daysIn(month: month, year: target)))
+        let index = year * 12 + (month - 1) + months
+        let (targetYear, targetMonth) = (index / 12, index % 12 + 1)
+        return Day(year: targetYear, month: targetMonth, day: min(day, Day.daysIn(month: targetMonth, year: targetYear)))
             ?? self
     }
 

@@ -21,7 +21,9 @@ import Testing
         #expect(first.adding(days: 2).description == "2024-03-01")
         #expect(first < first.adding(days: 1))
         #expect(try Day(parsing: "1970-01-01").ordinal == 0)
-        #expect(try Day(parsing: "2024-02-29").adding(years: 1).description == "2025-02-28")
+        #expect(try Day(parsing: "2024-02-29").adding(months: 12).description == "2025-02-28")
+        #expect(try Day(parsing: "2026-01-31").adding(months: 1).description == "2026-02-28")
+        #expect(try Day(parsing: "2026-11-15").adding(months: 3).description == "2027-02-15")
     }
 
     @Test func namesTheFieldWhenRefusing() {

@@ -1,0 +1,199 @@
+import ArgumentParser
+import EvidentKit
+import Foundation
+
+/// `evident status`: the verdict on every usage active on a date.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the verdict on every usage active on a date (§2 scope, §3.1 routes).",
+        discussion: """
+            One line per usage: compliant, expiring (compliant, but the proof lapses within the warning window),
+            missing-evidence, non-compliant or out-of-scope, with the rule it rests on and the evidence it used.
+            With --fail-on, exits 2 when any verdict is that bad or worse.
+            """)
+
+    @OptionGroup var home: HomeOptions
+    @Option(help: ArgumentHelp("The reference date (default: today).", valueName: "date"), transform: parseDay)
+    var asOf: Day?
+    @Option(help: "Only this solution (id or name).") var solution: String?
+    @Option(help: "Only the solutions this authority owns (id or name).") var authority: String?
+    @Option(help: "Days before a lapse to report a usage as expiring (default: the home's warning-days, 60).")
+    var window: Int?
+    @Flag(help: "Print JSON (schema/status.schema.json).") var json = false
+    @Flag(help: "Print CSV.") var csv = false
+    @Option(help: "Exit 2 when a verdict is this bad or worse: missing-evidence or non-compliant.")
+    var failOn: FailOn?
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case expiring
+        case missingEvidence = "missing-evidence"
+        case nonCompliant = "non-compliant"
+
+        var outcome: Outcome { Outcome(rawValue: rawValue)! }
+    }
+
+    func validate() throws {
+        if solution != nil && authority != nil { throw ValidationError("give --solution or --authority, not both") }
+        if json && csv { throw ValidationError("give --json or --csv, not both") }
+        if let window, window < 0 { throw ValidationError("--window must be 0 or more days") }
+    }
+
+    func run() throws {
+        let registry = try home.openRegistry()
+        var policy = try registry.policy()
+        if let window { policy.warningDays = window }
+        let filter: EvaluationFilter = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
+        let evaluation = try registry.evaluate(asOf: asOf ?? registry.today, filter: filter, policy: policy)
+        let console = Console.current
+        if json {
+            try console.json(StatusReport(evaluation))
+        } else if csv {
+            console.out(CSV.render(StatusReport.csvHeader, evaluation.verdicts.map(StatusReport.csvRow)), terminator: "")
+        } else {
+            console.out("Verdicts as of \(evaluation.asOf) (warning window \(policy.warningDays) days)")
+            if evaluation.verdicts.isEmpty {
+                console.out("(no usage is active on that day)")
+            } else {
+                console.lines(
+                    Printing.table(
+                        ["USAGE", "SOLUTION", "SERVICE", "ROUTE", "VERDICT", "RULE", "EVIDENCE", "WHY"],
+                        evaluation.verdicts.map { verdict in
+                            [
+                                verdict.usage.description, verdict.solutionName, verdict.serviceName,
+                                verdict.route.rawValue, verdict.outcome.rawValue, verdict.rule,
+                                verdict.evidence.map(\.description).joined(separator: ","), verdict.reason,
+                            ]
+                        }))
+            }
+            let totals = evaluation.totals
+            console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0] ?? 0)" }.joined(separator: ", "))
+        }
+        if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// What `status --json` prints: the reference date, the totals and one verdict per usage.
+struct StatusReport: Encodable {
+    let asOf: Day
+    let warningDays: Int
+    let totals: [String: Int]
+    let solutions: [Evaluation.SolutionScope]
+    let verdicts: [Verdict]
+
+    init(_ evaluation: Evaluation) {
+        asOf = evaluation.asOf
+        warningDays = evaluation.policy.warningDays
+        totals = Dictionary(uniqueKeysWithValues: evaluation.totals.map { ($0.key.rawValue, $0.value) })
+        solutions = evaluation.solutions
+        verdicts = evaluation.verdicts
+    }
+
+    static let csvHeader = [
+        "usage", "solution", "solution_name", "service", "service_name", "vendor", "vendor_name", "route",
+        "vendor_own_purposes", "verdict", "rule", "evidence", "lapses", "reason",
+    ]
+
+    static func csvRow(_ verdict: Verdict) -> [String] {
+        [
+            verdict.usage.description, verdict.solution.description, verdict.solutionName,
+            verdict.service.description, verdict.serviceName, verdict.vendor.description, verdict.vendorName,
+            verdict.route.rawValue, verdict.vendorOwnPurposes.rawValue, verdict.outcome.rawValue, verdict.rule,
+            verdict.evidence.map(\.description).joined(separator: " "), verdict.lapses?.description ?? "",
+            verdict.reason,
+        ]
+    }
+}
+
+/// `evident due`: what lapses soon, and by when it must be renewed.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "List the review dates, ends of validity and notice deadlines coming up, earliest first.")
+
+    @OptionGroup var home: HomeOptions
+    @Option(help: "How many days ahead to look (default: 60).") var within = 60
+    @Option(help: ArgumentHelp("Count from this date (default: today).", valueName: "date"), transform: parseDay)
+    var from: Day?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let registry = try home.openRegistry()
+        let items = try registry.due(from: from ?? registry.today, within: within)
+        let console = Console.current
+        if output.json {
+            try console.json(items)
+        } else if items.isEmpty {
+            console.out("Nothing is due within \(within) days.")
+        } else {
+            console.lines(
+                Printing.table(
+                    ["DATE", "IN", "WHAT", "EVIDENCE", "KIND", "COVERS", "TITLE"],
+                    items.map { item in
+                        [
+                            item.day.description, "\(item.daysLeft) d", item.deadline.label, item.evidence.description,
+                            item.kind.rawValue, item.covers.map(\.description).joined(separator: ","), item.title,
+                        ]
+                    }))
+        }
+    }
+}
+
+extension Rules.Deadline.Kind {
+    var label: String {
+        switch self {
+        case .review: "review"
+        case .validUntil: "expires"
+        case .notice: "last day to give notice"
+        }
+    }
+}
+
+/// `evident settings`: the home's rule settings.
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "Show the home's settings, or change one with KEY VALUE.",
+        discussion: Setting.allCases.map { "\($0.rawValue) (default \($0.defaultValue)): \($0.summary)" }
+            .joined(separator: "\n"))
+
+    @OptionGroup var home: HomeOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "A setting to change.") var key: String?
+    @Argument(help: "Its new value.") var value: Int?
+
+    func validate() throws {
+        if let key, Setting(rawValue: key) == nil {
+            throw ValidationError(
+                "unknown setting '\(key)' (known: \(Setting.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if key != nil && value == nil { throw ValidationError("give the new value of \(key!)") }
+    }
+
+    func run() throws {
+        let registry = try home.openRegistry()
+        if let key, let setting = Setting(rawValue: key), let value {
+            try registry.set(setting, to: value, home.change("settings"))
+        }
+        let values = try registry.settings()
+        if output.json {
+            try Console.current.json(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
+        } else {
+            Console.current.lines(Printing.fields(Setting.allCases.map { ($0.rawValue, values[$0].map(String.init)) }))
+        }
+    }
+}
+
+/// RFC 4180 CSV: comma-separated, fields quoted when they hold a comma, quote or line break.
+enum CSV {
+    static func render(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { row in row.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

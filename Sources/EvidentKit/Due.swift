@@ -1,0 +1,44 @@
+import GRDB
+
+/// A day by which a piece of evidence that counts must be reviewed, renewed or given notice on.
+public struct DueItem: Sendable, Codable, Equatable {
+    public var day: Day
+    public var daysLeft: Int
+    public var deadline: Rules.Deadline.Kind
+    public var evidence: RecordID
+    public var kind: EvidenceKind
+    public var title: String
+    public var covers: [RecordID]
+}
+
+extension Registry {
+    /// The deadlines of counting evidence from `day` to `days` later, earliest first.
+    public func due(from day: Day, within days: Int) throws -> [DueItem] {
+        guard days >= 0 else {
+            throw InputError(field: "--within", value: String(days), reason: "expected a number of days, 0 or more")
+        }
+        let policy = try self.policy()
+        return try read { db in
+            let evidence = try EvaluationLoader.countingEvidence(db, fallback: day)
+            var titles: [Int64: String] = [:]
+            try Row.fetchCursor(db, sql: "SELECT id, title FROM evidence WHERE withdrawnAt IS NULL").forEach {
+                titles[$0[0]] = $0[1]
+            }
+            var covers: [Int64: [RecordID]] = [:]
+            for coverage in try CoverageRecord.fetchAll(db) { covers[coverage.evidenceId, default: []].append(coverage.target) }
+            let last = day.adding(days: days)
+            var items: [DueItem] = []
+            for (id, facts) in evidence {
+                for deadline in Rules.validity(of: facts, policy: policy).deadlines
+                where deadline.day >= day && deadline.day <= last {
+                    items.append(
+                        DueItem(
+                            day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal, deadline: deadline.kind,
+                            evidence: facts.id, kind: facts.kind, title: titles[id] ?? "",
+                            covers: (covers[id] ?? []).sorted()))
+                }
+            }
+            return items.sorted { ($0.day, $0.evidence) < ($1.day, $1.evidence) }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// A condition of §2 that a solution must meet to be covered by the guidance.
+public enum ScopeCondition: String, Sendable, Codable, CaseIterable, Comparable {
+    /// A digital self-service solution or a national portal.
+    case s1 = "S1"
+    /// Mandatory: the citizens' primary channel to the authority (self-service solutions only).
+    case s2 = "S2"
+    /// Aimed at citizens.
+    case s3 = "S3"
+    /// Wholly or partly provided by a state authority.
+    case s4 = "S4"
+
+    /// How the rule is cited in verdicts: `§2 S3`.
+    public var citation: String { "§2 \(rawValue)" }
+
+    public static func < (lhs: ScopeCondition, rhs: ScopeCondition) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Whether a solution is covered by the guidance (§2), derived from its facts, never typed in.
+public struct Scope: Sendable, Codable, Equatable {
+    /// A condition that fails, and why, in words for people.
+    public struct Failure: Sendable, Codable, Equatable {
+        public var condition: ScopeCondition
+        public var reason: String
+    }
+
+    public var covered: Bool { failures.isEmpty }
+    /// Every condition that fails, in order S1 to S4; empty when covered.
+    public var failures: [Failure]
+
+    /// The rule a verdict about this solution cites: `§2` when covered, else the first failing condition.
+    public var citation: String { failures.first?.condition.citation ?? "§2" }
+
+    public init(failures: [Failure]) {
+        self.failures = failures
+    }
+
+    /// Applies §2 to a solution's kind, obligation, audience and owners.
+    ///
+    /// A self-service solution must meet S1–S4; a national portal S1, S3 and S4
+    /// (S2 tests self-service solutions; a portal is the entrance to them).
+    public init(kind: SolutionKind, mandatory: Bool, audience: Audience, ownerKinds: [AuthorityKind]) {
+        var failures: [Failure] = []
+        if kind == .information {
+            failures.append(
+                Failure(condition: .s1, reason: "it only publishes information; it is neither a self-service solution nor a national portal"))
+        }
+        if kind == .selfService && !mandatory {
+            failures.append(Failure(condition: .s2, reason: "it is an optional channel, not the citizens' mandatory one"))
+        }
+        if audience == .businesses {
+            failures.append(Failure(condition: .s3, reason: "it is aimed at businesses only, not at citizens"))
+        }
+        if !ownerKinds.contains(.state) {
+            let kinds = Set(ownerKinds).map(\.rawValue).sorted().joined(separator: " and ")
+            failures.append(
+                Failure(
+                    condition: .s4,
+                    reason: ownerKinds.isEmpty
+                        ? "no authority owns it"
+                        : "no state authority provides it (owned by \(kinds) authorities only)"))
+        }
+        self.init(failures: failures)
+    }
+
+    public init(of solution: SolutionInfo) {
+        self.init(
+            kind: solution.kind, mandatory: solution.mandatory, audience: solution.audience,
+            ownerKinds: solution.owners.map(\.authorityKind))
+    }
+}
