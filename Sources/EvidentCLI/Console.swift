@@ -44,6 +44,15 @@ public final class Console: Sendable {
         }
     }
 
+    /// Writes bytes to standard output as they are.
+    func out(bytes: [UInt8]) {
+        if capturing {
+            captured.withLock { $0.out += String(decoding: bytes, as: UTF8.self) }
+        } else {
+            bytes.withUnsafeBytes { buffer in FileHandle.standardOutput.write(Data(buffer)) }
+        }
+    }
+
     /// Writes a line to standard error.
     func err(_ text: String) {
         if capturing {

@@ -18,11 +18,17 @@ struct EvidenceCommand: ParsableCommand {
 
     /// The dates evidence speaks about, shared by `add` and `edit`.
     struct Dates: ParsableArguments {
-        @Option(help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "date"), transform: parseDay) var captured: Day?
-        @Option(help: ArgumentHelp("When an agreement was signed.", valueName: "date"), transform: parseDay) var signed: Day?
-        @Option(help: ArgumentHelp("First day the evidence is in force.", valueName: "date"), transform: parseDay) var validFrom: Day?
-        @Option(help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"), transform: parseDay) var validUntil: Day?
-        @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay) var reviewBy: Day?
+        @Option(
+            help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "date"),
+            transform: parseDay) var captured: Day?
+        @Option(help: ArgumentHelp("When an agreement was signed.", valueName: "date"), transform: parseDay) var signed:
+            Day?
+        @Option(help: ArgumentHelp("First day the evidence is in force.", valueName: "date"), transform: parseDay)
+        var validFrom: Day?
+        @Option(help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"), transform: parseDay)
+        var validUntil: Day?
+        @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay)
+        var reviewBy: Day?
         @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?

@@ -47,9 +47,9 @@ struct StatusCommand: ParsableCommand {
         let evaluation = try registry.evaluate(asOf: asOf ?? registry.today, filter: filter, policy: policy)
         let console = Console.current
         if json {
-            try console.json(StatusReport(evaluation))
+            StatusReport(evaluation).writeJSON(to: console.out(bytes:))
         } else if csv {
-            console.out(CSV.render(StatusReport.csvHeader, evaluation.verdicts.map(StatusReport.csvRow)), terminator: "")
+            console.out(StatusReport(evaluation).csv(), terminator: "")
         } else {
             console.out("Verdicts as of \(evaluation.asOf) (warning window \(policy.warningDays) days)")
             if evaluation.verdicts.isEmpty {
@@ -72,38 +72,6 @@ struct StatusCommand: ParsableCommand {
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
             throw ExitCode(2)
         }
-    }
-}
-
-/// What `status --json` prints: the reference date, the totals and one verdict per usage.
-struct StatusReport: Encodable {
-    let asOf: Day
-    let warningDays: Int
-    let totals: [String: Int]
-    let solutions: [Evaluation.SolutionScope]
-    let verdicts: [Verdict]
-
-    init(_ evaluation: Evaluation) {
-        asOf = evaluation.asOf
-        warningDays = evaluation.policy.warningDays
-        totals = Dictionary(uniqueKeysWithValues: evaluation.totals.map { ($0.key.rawValue, $0.value) })
-        solutions = evaluation.solutions
-        verdicts = evaluation.verdicts
-    }
-
-    static let csvHeader = [
-        "usage", "solution", "solution_name", "service", "service_name", "vendor", "vendor_name", "route",
-        "vendor_own_purposes", "verdict", "rule", "evidence", "lapses", "reason",
-    ]
-
-    static func csvRow(_ verdict: Verdict) -> [String] {
-        [
-            verdict.usage.description, verdict.solution.description, verdict.solutionName,
-            verdict.service.description, verdict.serviceName, verdict.vendor.description, verdict.vendorName,
-            verdict.route.rawValue, verdict.vendorOwnPurposes.rawValue, verdict.outcome.rawValue, verdict.rule,
-            verdict.evidence.map(\.description).joined(separator: " "), verdict.lapses?.description ?? "",
-            verdict.reason,
-        ]
     }
 }
 
@@ -183,17 +151,5 @@ struct SettingsCommand: ParsableCommand {
         } else {
             Console.current.lines(Printing.fields(Setting.allCases.map { ($0.rawValue, values[$0].map(String.init)) }))
         }
-    }
-}
-
-/// RFC 4180 CSV: comma-separated, fields quoted when they hold a comma, quote or line break.
-enum CSV {
-    static func render(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { row in row.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

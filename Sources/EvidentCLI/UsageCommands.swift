@@ -15,8 +15,10 @@ struct UsageCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "The service: an id (SVC-1) or an unambiguous name.") var service: String
-        @Option(help: ArgumentHelp("First day of use (YYYY-MM-DD).", valueName: "date"), transform: parseDay) var since: Day
-        @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "date"), transform: parseDay) var until: Day?
+        @Option(help: ArgumentHelp("First day of use (YYYY-MM-DD).", valueName: "date"), transform: parseDay) var since:
+            Day
+        @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "date"), transform: parseDay)
+        var until: Day?
         @Option(help: "What the service is used for.") var purpose: String?
         @Option(help: "The §3.1 route claimed: opt-out (R1), agreement (R2), technically-necessary (R3) or none.")
         var route: Route

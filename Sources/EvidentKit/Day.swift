@@ -76,7 +76,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let (year, month, day) = components
         let index = year * 12 + (month - 1) + months
         let (targetYear, targetMonth) = (index / 12, index % 12 + 1)
-        return Day(year: targetYear, month: targetMonth, day: min(day, Day.daysIn(month: targetMonth, year: targetYear)))
+        return Day(
+            year: targetYear, month: targetMonth, day: min(day, Day.daysIn(month: targetMonth, year: targetYear)))
             ?? self
     }
 

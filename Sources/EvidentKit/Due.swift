@@ -25,10 +25,12 @@ extension Registry {
                 titles[$0[0]] = $0[1]
             }
             var covers: [Int64: [RecordID]] = [:]
-            for coverage in try CoverageRecord.fetchAll(db) { covers[coverage.evidenceId, default: []].append(coverage.target) }
+            for coverage in try CoverageRecord.fetchAll(db) {
+                covers[coverage.evidenceId, default: []].append(coverage.target)
+            }
             let last = day.adding(days: days)
             var items: [DueItem] = []
-            for (id, facts) in evidence {
+            for (id, facts) in evidence.entries {
                 for deadline in Rules.validity(of: facts, policy: policy).deadlines
                 where deadline.day >= day && deadline.day <= last {
                     items.append(

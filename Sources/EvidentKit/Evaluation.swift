@@ -115,15 +115,15 @@ enum EvaluationLoader {
     static func evaluate(_ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy) throws
         -> Evaluation
     {
-        var owners: [Int64: [(id: Int64, kind: AuthorityKind)]] = [:]
+        var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
         try Row.fetchCursor(
             db,
             sql:
                 "SELECT o.solutionId, o.authorityId, a.kind FROM solutionOwner o JOIN authority a ON a.id = o.authorityId ORDER BY 1, 2"
         ).forEach { row in
-            owners[row[0], default: []].append((row[1], row[2]))
+            owners.append((row[1], row[2]), to: row[0])
         }
-        var solutions: [Int64: Evaluation.SolutionScope] = [:]
+        var solutions = ByID<Evaluation.SolutionScope>()
         var order: [Int64] = []
         try Row.fetchCursor(db, sql: "SELECT id, name, kind, mandatory, audience FROM solution ORDER BY id").forEach {
             row in
@@ -138,88 +138,119 @@ enum EvaluationLoader {
             order.append(id)
         }
 
-        var vendorNames: [Int64: String] = [:]
+        var vendorNames = ByID<String>()
         try Row.fetchCursor(db, sql: "SELECT id, name FROM vendor").forEach { row in vendorNames[row[0]] = row[1] }
-        var services: [Int64: (name: String, vendor: Int64)] = [:]
+        var services = ByID<(name: String, vendor: Int64)>()
         try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
             services[row[0]] = (row[1], row[2])
         }
 
         let evidence = try countingEvidence(db, fallback: day)
-        var byUsage: [Int64: [Int64]] = [:]
-        var byService: [Int64: [Int64]] = [:]
-        var byVendor: [Int64: [Int64]] = [:]
+        var byUsage = ByID<[Int64]>()
+        var byService = ByID<[Int64]>()
+        var byVendor = ByID<[Int64]>()
         try Row.fetchCursor(db, sql: "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage").forEach { row in
             let evidenceId: Int64 = row[0]
             guard evidence[evidenceId] != nil else { return }
             if let usage: Int64 = row[1] {
-                byUsage[usage, default: []].append(evidenceId)
+                byUsage.append(evidenceId, to: usage)
             } else if let service: Int64 = row[2] {
-                byService[service, default: []].append(evidenceId)
+                byService.append(evidenceId, to: service)
             } else if let vendor: Int64 = row[3] {
-                byVendor[vendor, default: []].append(evidenceId)
+                byVendor.append(evidenceId, to: vendor)
             }
         }
 
-        var verdicts: [Verdict] = []
+        // Usages in report order, sorted here rather than in SQL: a table scan beats visiting rows in index order.
+        var active: [(solution: Int64, id: Int64, service: Int64, route: Route, ownPurposes: OwnPurposes)] = []
+        let routes = Array(Route.allCases)
+        let answers = Array(OwnPurposes.allCases)
         let dayText = day.description
         try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, solutionId, serviceId, route, vendorOwnPurposes FROM usage
-                WHERE since <= ? AND (until IS NULL OR until >= ?) ORDER BY solutionId, id
+                SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
+                       \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
+                FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
                 """, arguments: [dayText, dayText]
         ).forEach { row in
-            let (id, solutionId, serviceId): (Int64, Int64, Int64) = (row[0], row[1], row[2])
-            guard let solution = solutions[solutionId], let service = services[serviceId] else { return }
-            let route: Route = row[3]
-            let ownPurposes: OwnPurposes = row[4]
+            active.append((row[1], row[0], row[2], routes[row[3]], answers[row[4]]))
+        }
+        active.sort { ($0.solution, $0.id) < ($1.solution, $1.id) }
+
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(active.count)
+        var outOfScopeReasons = ByID<String>()
+        var candidates: [Int64] = []
+        for usage in active {
+            guard let solution = solutions[usage.solution], let service = services[usage.service] else { continue }
             let finding: Rules.Finding
             if let failure = solution.failures.first {
+                let reason =
+                    outOfScopeReasons[usage.solution]
+                    ?? "\(solution.name) is not covered: \(failure.reason); the cookie order alone applies"
+                outOfScopeReasons[usage.solution] = reason
                 finding = Rules.Finding(
-                    outcome: .outOfScope, rule: failure.condition.citation,
-                    reason: "\(solution.name) is not covered: \(failure.reason); the cookie order alone applies",
-                    evidence: [])
+                    outcome: .outOfScope, rule: failure.condition.citation, reason: reason, evidence: [])
             } else {
-                var ids = Set(byUsage[id] ?? [])
-                ids.formUnion(byService[serviceId] ?? [])
-                ids.formUnion(byVendor[service.vendor] ?? [])
+                // The same evidence may cover a usage at several levels; count it once.
+                candidates.removeAll(keepingCapacity: true)
+                candidates += byUsage[usage.id] ?? []
+                candidates += byService[usage.service] ?? []
+                candidates += byVendor[service.vendor] ?? []
+                candidates.sort()
+                var facts: [Rules.EvidenceFacts] = []
+                for (index, evidenceId) in candidates.enumerated()
+                where index == 0 || candidates[index - 1] != evidenceId {
+                    if let item = evidence[evidenceId] { facts.append(item) }
+                }
                 finding = Rules.judge(
-                    route: route, ownPurposes: ownPurposes, evidence: ids.compactMap { evidence[$0] }, on: day,
-                    policy: policy)
+                    route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy)
             }
             verdicts.append(
                 Verdict(
-                    usage: RecordID(.usage, id), solution: solution.id, solutionName: solution.name,
-                    authorities: solution.authorities, service: RecordID(.service, serviceId),
-                    serviceName: service.name,
-                    vendor: RecordID(.vendor, service.vendor), vendorName: vendorNames[service.vendor] ?? "",
-                    route: route, vendorOwnPurposes: ownPurposes, outcome: finding.outcome, rule: finding.rule,
+                    usage: RecordID(.usage, usage.id), solution: solution.id, solutionName: solution.name,
+                    authorities: solution.authorities, service: RecordID(.service, usage.service),
+                    serviceName: service.name, vendor: RecordID(.vendor, service.vendor),
+                    vendorName: vendorNames[service.vendor] ?? "", route: usage.route,
+                    vendorOwnPurposes: usage.ownPurposes, outcome: finding.outcome, rule: finding.rule,
                     reason: finding.reason, evidence: finding.evidence, lapses: finding.lapses))
         }
         return Evaluation(
             asOf: day, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
     }
 
+    /// SQL for a `YYYY-MM-DD` column as days since 1970, so that rows carry integers instead of text to parse.
+    static func ordinal(_ column: String) -> String {
+        "CAST(julianday(\(column)) - 2440587.5 AS INTEGER)"
+    }
+
+    /// SQL for a text column as the position of its value among an enum's cases, so rows carry integers.
+    static func caseIndex<Value: CaseIterable & RawRepresentable>(_ column: String, _ type: Value.Type) -> String
+    where Value.RawValue == String {
+        "CASE \(column) " + type.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0) " }.joined() + "END"
+    }
+
     /// The evidence that can count: superseded and withdrawn evidence never does.
-    static func countingEvidence(_ db: Database, fallback day: Day) throws -> [Int64: Rules.EvidenceFacts] {
-        var evidence: [Int64: Rules.EvidenceFacts] = [:]
+    static func countingEvidence(_ db: Database, fallback: Day) throws -> ByID<Rules.EvidenceFacts> {
+        var evidence = ByID<Rules.EvidenceFacts>()
+        let kinds = Array(EvidenceKind.allCases)
         try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, kind, captured, signed, validFrom, validUntil, reviewBy, noticeDays,
-                       clause IS NOT NULL AND trim(clause) <> '', substr(filedAt, 1, 10)
+                SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")), \(ordinal("validFrom")),
+                       \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
+                       clause IS NOT NULL AND trim(clause) <> '', \(ordinal("substr(filedAt, 1, 10)"))
                 FROM evidence e
                 WHERE withdrawnAt IS NULL AND NOT EXISTS (
                   SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)
                 """
         ).forEach { row in
+            func day(_ index: Int) -> Day? { (row[index] as Int?).map(Day.init(ordinal:)) }
             let id: Int64 = row[0]
-            let filedText: String = row[9]
             evidence[id] = Rules.EvidenceFacts(
-                id: RecordID(.evidence, id), kind: row[1], captured: row[2], signed: row[3], validFrom: row[4],
-                validUntil: row[5], reviewBy: row[6], noticeDays: row[7], hasClause: row[8],
-                filed: (try? Day(parsing: filedText)) ?? day)
+                id: RecordID(.evidence, id), kind: kinds[row[1]], captured: day(2), signed: day(3), validFrom: day(4),
+                validUntil: day(5), reviewBy: day(6), noticeDays: row[7], hasClause: row[8], filed: day(9) ?? fallback)
         }
         return evidence
     }

@@ -16,6 +16,18 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 
     /// The table that holds this kind of record.
     var table: String { rawValue }
+
+    /// The position of the prefix in alphabetical order, so ids sort as their text does without comparing strings.
+    var sortRank: Int {
+        switch self {
+        case .authority: 0
+        case .evidence: 1
+        case .solution: 2
+        case .service: 3
+        case .usage: 4
+        case .vendor: 5
+        }
+    }
 }
 
 /// A stable short id such as `SOL-3`: a kind and the row's never-reused number.
@@ -40,7 +52,7 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var description: String { "\(kind.prefix)-\(number)" }
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
-        (lhs.kind.prefix, lhs.number) < (rhs.kind.prefix, rhs.number)
+        (lhs.kind.sortRank, lhs.number) < (rhs.kind.sortRank, rhs.number)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -19,18 +19,30 @@ public enum Rules {
             validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil, hasClause: Bool = false, filed: Day
         ) {
             (self.id, self.kind, self.captured, self.signed, self.validFrom) = (id, kind, captured, signed, validFrom)
-            (self.validUntil, self.reviewBy, self.noticeDays, self.hasClause) = (validUntil, reviewBy, noticeDays, hasClause)
+            (self.validUntil, self.reviewBy, self.noticeDays, self.hasClause) = (
+                validUntil, reviewBy, noticeDays, hasClause
+            )
             self.filed = filed
         }
     }
 
     /// The evidence kinds that can prove a route.
-    public static func kinds(proving route: Route) -> Set<EvidenceKind> {
+    public static func kinds(proving route: Route) -> [EvidenceKind] {
         switch route {
         case .optOut: [.optOutScreenshot, .optOutConfig]
         case .agreement: [.dataProcessingAgreement, .agreement]
         case .technicallyNecessary: [.technicalJustification]
         case .none: []
+        }
+    }
+
+    /// Whether evidence of `kind` can prove `route`.
+    static func proves(_ kind: EvidenceKind, _ route: Route) -> Bool {
+        switch (route, kind) {
+        case (.optOut, .optOutScreenshot), (.optOut, .optOutConfig), (.agreement, .dataProcessingAgreement),
+            (.agreement, .agreement), (.technicallyNecessary, .technicalJustification):
+            true
+        default: false
         }
     }
 
@@ -96,12 +108,14 @@ public enum Rules {
             if let until = evidence.validUntil, let notice = evidence.noticeDays, notice > 0 {
                 deadlines.append(Deadline(day: until.adding(days: -notice), kind: .notice))
             }
-            return Validity(start: evidence.validFrom ?? evidence.signed, end: evidence.validUntil, deadlines: deadlines)
+            return Validity(
+                start: evidence.validFrom ?? evidence.signed, end: evidence.validUntil, deadlines: deadlines)
         }
     }
 
     /// The verdict on a usage of a covered solution on `day`, from the evidence that covers it
-    /// (directly, through its service or through its vendor; superseded and withdrawn evidence already left out).
+    /// (directly, through its service or through its vendor; superseded and withdrawn evidence already left out),
+    /// in id order.
     public static func judge(
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy
     ) -> Finding {
@@ -120,7 +134,7 @@ public enum Rules {
             break
         }
 
-        let fitting = evidence.filter { kinds(proving: route).contains($0.kind) }.sorted { $0.id < $1.id }
+        let fitting = evidence.filter { proves($0.kind, route) }
         var proving: [(EvidenceFacts, Validity)] = []
         var problems: [String] = []
         for item in fitting {
@@ -128,7 +142,9 @@ public enum Rules {
             if let start = validity.start, day < start {
                 problems.append("\(item.id) is in force only from \(start)")
             } else if let end = validity.end, end < day {
-                let what = item.kind == .optOutScreenshot || item.kind == .optOutConfig ? "was due for review on" : "expired on"
+                let what =
+                    item.kind == .optOutScreenshot || item.kind == .optOutConfig
+                    ? "was due for review on" : "expired on"
                 problems.append("\(item.id) \(what) \(end)")
             } else if route == .agreement && !item.hasClause {
                 problems.append("\(item.id) cites no clause restricting the vendor's own-purpose use")
@@ -146,7 +162,7 @@ public enum Rules {
         guard !proving.isEmpty else {
             let reason =
                 problems.isEmpty
-                ? "no \(kinds(proving: route).map(\.rawValue).sorted().joined(separator: " or ")) covers it"
+                ? "no \(kinds(proving: route).map(\.rawValue).joined(separator: " or ")) covers it"
                 : problems.joined(separator: "; ")
             return Finding(outcome: .missingEvidence, rule: rule, reason: reason, evidence: fitting.map(\.id))
         }

@@ -42,10 +42,14 @@ public struct Scope: Sendable, Codable, Equatable {
         var failures: [Failure] = []
         if kind == .information {
             failures.append(
-                Failure(condition: .s1, reason: "it only publishes information; it is neither a self-service solution nor a national portal"))
+                Failure(
+                    condition: .s1,
+                    reason: "it only publishes information; it is neither a self-service solution nor a national portal"
+                ))
         }
         if kind == .selfService && !mandatory {
-            failures.append(Failure(condition: .s2, reason: "it is an optional channel, not the citizens' mandatory one"))
+            failures.append(
+                Failure(condition: .s2, reason: "it is an optional channel, not the citizens' mandatory one"))
         }
         if audience == .businesses {
             failures.append(Failure(condition: .s3, reason: "it is aimed at businesses only, not at citizens"))

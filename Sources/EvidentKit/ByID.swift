@@ -1,0 +1,38 @@
+/// Values keyed by row id, held in an array: row ids are small and dense, and the verdict loop
+/// looks them up hundreds of thousands of times. Ids past `arrayLimit` (only a tampered database
+/// has those) go to a dictionary instead, so a huge id cannot make a huge array.
+struct ByID<Value> {
+    static var arrayLimit: Int64 { 1 << 24 }
+
+    private var values: [Value?] = []
+    private var overflow: [Int64: Value] = [:]
+
+    subscript(id: Int64) -> Value? {
+        get {
+            if id >= 0 && id < values.count { return values[Int(id)] }
+            return id < Self.arrayLimit ? nil : overflow[id]
+        }
+        set {
+            guard id >= 0 && id < Self.arrayLimit else {
+                overflow[id] = newValue
+                return
+            }
+            if id >= values.count { values.append(contentsOf: repeatElement(nil, count: Int(id) - values.count + 1)) }
+            values[Int(id)] = newValue
+        }
+    }
+
+    /// Appends to the array stored under `id`, creating it when absent.
+    mutating func append<Element>(_ element: Element, to id: Int64) where Value == [Element] {
+        var list = self[id] ?? []
+        self[id] = nil
+        list.append(element)
+        self[id] = list
+    }
+
+    /// Every stored value with its id.
+    var entries: [(id: Int64, value: Value)] {
+        values.enumerated().compactMap { index, value in value.map { (Int64(index), $0) } }
+            + overflow.map { ($0.key, $0.value) }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// What `evident status` prints for scripts: the reference date, the totals, every solution's scope and
+/// one verdict per usage, as JSON (`schema/status.schema.json`) or CSV.
+public struct StatusReport: Sendable, Encodable, Equatable {
+    public let asOf: Day
+    public let warningDays: Int
+    public let totals: [String: Int]
+    public let solutions: [Evaluation.SolutionScope]
+    public let verdicts: [Verdict]
+
+    public init(_ evaluation: Evaluation) {
+        asOf = evaluation.asOf
+        warningDays = evaluation.policy.warningDays
+        totals = Dictionary(uniqueKeysWithValues: evaluation.totals.map { ($0.key.rawValue, $0.value) })
+        solutions = evaluation.solutions
+        verdicts = evaluation.verdicts
+    }
+
+    /// The report as pretty JSON with sorted keys, the same as `JSONEncoder` would write, only faster.
+    public func json() -> [UInt8] {
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return bytes
+    }
+
+    /// Writes the report as JSON in pieces of about a megabyte, so that memory does not grow with the output.
+    public func writeJSON(to output: ([UInt8]) -> Void) {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("asOf", asOf)
+        writer.key("solutions")
+        writer.beginArray()
+        for solution in solutions {
+            writer.beginObject()
+            writer.field("authorities", ids: solution.authorities)
+            writer.key("covered")
+            writer.bool(solution.covered)
+            writer.key("failures")
+            writer.beginArray()
+            for failure in solution.failures {
+                writer.beginObject()
+                writer.field("condition", failure.condition.rawValue)
+                writer.field("reason", failure.reason)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.field("id", solution.id)
+            writer.field("kind", solution.kind.rawValue)
+            writer.field("name", solution.name)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("totals")
+        writer.beginObject()
+        for (name, count) in totals.sorted(by: { $0.key < $1.key }) {
+            writer.key(name)
+            writer.int(count)
+        }
+        writer.endObject()
+        writer.key("verdicts")
+        writer.beginArray()
+        for verdict in verdicts {
+            verdict.write(to: &writer)
+            writer.drain(into: output)
+        }
+        writer.endArray()
+        writer.key("warningDays")
+        writer.int(warningDays)
+        writer.endObject()
+        output(writer.bytes + [0x0A])
+    }
+
+    public static let csvHeader = [
+        "usage", "solution", "solution_name", "service", "service_name", "vendor", "vendor_name", "route",
+        "vendor_own_purposes", "verdict", "rule", "evidence", "lapses", "reason",
+    ]
+
+    /// One CSV row per verdict, under `csvHeader`.
+    public func csv() -> String {
+        CSV.render(
+            Self.csvHeader,
+            verdicts.map { verdict in
+                [
+                    verdict.usage.description, verdict.solution.description, verdict.solutionName,
+                    verdict.service.description, verdict.serviceName, verdict.vendor.description, verdict.vendorName,
+                    verdict.route.rawValue, verdict.vendorOwnPurposes.rawValue, verdict.outcome.rawValue,
+                    verdict.rule, verdict.evidence.map(\.description).joined(separator: " "),
+                    verdict.lapses?.description ?? "", verdict.reason,
+                ]
+            })
+    }
+}
+
+extension Verdict {
+    /// Writes the verdict as `JSONEncoder` would, keys sorted.
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("authorities", ids: authorities)
+        writer.field("evidence", ids: evidence)
+        writer.field("lapses", lapses)
+        writer.field("outcome", outcome.rawValue)
+        writer.field("reason", reason)
+        writer.field("route", route.rawValue)
+        writer.field("rule", rule)
+        writer.field("service", service)
+        writer.field("serviceName", serviceName)
+        writer.field("solution", solution)
+        writer.field("solutionName", solutionName)
+        writer.field("usage", usage)
+        writer.field("vendor", vendor)
+        writer.field("vendorName", vendorName)
+        writer.field("vendorOwnPurposes", vendorOwnPurposes.rawValue)
+        writer.endObject()
+    }
+}
+
+/// RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
+public enum CSV {
+    public static func render(_ header: [String], _ rows: [[String]]) -> String {
+        var output = ""
+        for row in [header] + rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { output += "," }
+                output += field(value)
+            }
+            output += "\r\n"
+        }
+        return output
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
