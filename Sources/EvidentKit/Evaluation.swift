@@ -82,7 +82,7 @@ extension Registry {
             throw InputError(field: setting.rawValue, value: String(value), reason: "expected 0 to 3650")
         }
         try write(context) { db in
-            try SettingRecord(key: setting.rawValue, value: String(value)).upsert(db)
+            try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)
             return ((), [])
         }
     }

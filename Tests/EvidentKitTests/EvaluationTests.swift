@@ -1,0 +1,145 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+@testable import EvidentKit
+
+/// The verdicts computed from a real registry: coverage at each level, superseded and withdrawn evidence.
+@Suite struct EvaluationTests {
+    static let day = try! Day(parsing: "2026-06-01")
+
+    /// A fixture whose only usage (USE-1, GA on TastSelv) claims `route`, with an agreement filed at `level`.
+    func registry(in directory: URL, route: Route = .agreement) throws -> Fixture {
+        let fixture = try Fixture(in: directory)
+        try fixture.populate()
+        _ = try fixture.registry.editUsage(
+            "USE-1",
+            {
+                var edit = UsageEdit(); edit.route = route; return edit
+            }(), fixture.context)
+        return fixture
+    }
+
+    func agreement(
+        _ fixture: Fixture, covers: [String], clause: String? = "5.2", supersedes: String? = nil,
+        fixtureName: String = "agreement.pdf"
+    ) throws -> EvidenceInfo {
+        try fixture.registry.fileEvidence(
+            EvidenceDraft(
+                kind: .dataProcessingAgreement, title: "DPA \(covers) \(supersedes ?? "")", covers: covers,
+                signed: Day(parsing: "2026-01-01"), clause: clause, supersedes: supersedes),
+            files: [try Fixtures.copy(fixtureName, into: fixture.directory)], fixture.context)
+    }
+
+    func verdict(_ fixture: Fixture) throws -> Verdict {
+        try #require(try fixture.registry.evaluate(asOf: Self.day).verdicts.first { $0.usage == RecordID(.usage, 1) })
+    }
+
+    @Test(arguments: ["USE-1", "SVC-1", "VEN-1"])
+    func evidenceCoversAtEveryLevel(_ level: String) throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            #expect(try verdict(fixture).outcome == .missingEvidence)
+            _ = try agreement(fixture, covers: [level])
+            let verdict = try verdict(fixture)
+            #expect(verdict.outcome == .compliant)
+            #expect(verdict.rule == "§3.1 R2")
+            #expect(verdict.evidence == [RecordID(.evidence, 1)])
+        }
+    }
+
+    @Test func evidenceForAnotherServiceDoesNotCount() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["SVC-2"])
+            #expect(try verdict(fixture).outcome == .missingEvidence)
+        }
+    }
+
+    @Test func supersededEvidenceNeverCounts() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["USE-1"])
+            _ = try agreement(
+                fixture, covers: ["USE-1"], clause: nil, supersedes: "EVD-1", fixtureName: "contract.docx")
+            let verdict = try verdict(fixture)
+            #expect(verdict.outcome == .missingEvidence)
+            #expect(verdict.evidence == [RecordID(.evidence, 2)])
+        }
+    }
+
+    @Test func withdrawnEvidenceNeverCounts() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["USE-1"])
+            _ = try fixture.registry.withdrawEvidence("EVD-1", reason: nil, fixture.context)
+            #expect(try verdict(fixture).outcome == .missingEvidence)
+        }
+    }
+
+    @Test func onlyUsagesActiveOnTheDayAreJudged() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            #expect(try fixture.registry.evaluate(asOf: Day(parsing: "2023-12-31")).verdicts.isEmpty)
+            var edit = UsageEdit()
+            edit.until = try Day(parsing: "2026-05-31")
+            _ = try fixture.registry.editUsage("USE-1", edit, fixture.context)
+            #expect(try fixture.registry.evaluate(asOf: Self.day).verdicts.isEmpty)
+            #expect(try fixture.registry.evaluate(asOf: Day(parsing: "2026-05-31")).verdicts.count == 1)
+        }
+    }
+
+    @Test func outOfScopeSolutionsSayWhichConditionFails() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            var edit = SolutionEdit()
+            edit.audience = .businesses
+            _ = try fixture.registry.editSolution("SOL-1", edit, fixture.context)
+            let verdict = try verdict(fixture)
+            #expect(verdict.outcome == .outOfScope)
+            #expect(verdict.rule == "§2 S3")
+            #expect(verdict.reason.contains("businesses"))
+            let scope = try #require(try fixture.registry.evaluate(asOf: Self.day).solutions.first)
+            #expect(!scope.covered)
+        }
+    }
+
+    @Test func filtersBySolutionAndAuthority() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try fixture.registry.addAuthority(
+                AuthorityDraft(name: "Rigspolitiet", cvr: "10213231", kind: .state), fixture.context)
+            #expect(try fixture.registry.evaluate(asOf: Self.day, filter: .authority("AUT-1")).verdicts.count == 1)
+            #expect(try fixture.registry.evaluate(asOf: Self.day, filter: .authority("Rigspolitiet")).verdicts.isEmpty)
+            #expect(try fixture.registry.evaluate(asOf: Self.day, filter: .solution("TastSelv")).verdicts.count == 1)
+        }
+    }
+
+    @Test func theReviewPeriodComesFromTheHomesSettings() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory, route: .optOut)
+            _ = try fixture.file(["screenshot.png"], kind: .optOutScreenshot)  // captured 2026-01-05
+            let day = try Day(parsing: "2026-11-15")
+            #expect(try fixture.registry.evaluate(asOf: day).verdicts[0].outcome == .expiring)
+            try fixture.registry.set(.optOutReviewMonths, to: 6, fixture.context)
+            #expect(try fixture.registry.evaluate(asOf: day).verdicts[0].outcome == .missingEvidence)
+        }
+    }
+
+    @Test func theFastJSONIsWhatJSONEncoderWouldWrite() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["VEN-1"])
+            var edit = SolutionEdit()
+            edit.name = "Tast\"Selv\" æøå \\ /\n\t"
+            _ = try fixture.registry.editSolution("SOL-1", edit, fixture.context)
+            let report = StatusReport(try fixture.registry.evaluate(asOf: Self.day))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let expected = try JSONSerialization.jsonObject(with: try encoder.encode(report)) as? NSDictionary
+            let actual = try JSONSerialization.jsonObject(with: Data(report.json())) as? NSDictionary
+            #expect(expected != nil)
+            #expect(actual == expected)
+        }
+    }
+}
