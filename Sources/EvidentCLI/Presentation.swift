@@ -51,11 +51,12 @@ extension AuthorityInfo: Presentable {
 }
 
 extension SolutionInfo: Presentable {
-    static let tableHeader = ["ID", "NAME", "KIND", "AUDIENCE", "MANDATORY", "OWNERS"]
+    static let tableHeader = ["ID", "NAME", "KIND", "AUDIENCE", "MANDATORY", "OWNERS", "SCOPE"]
     var tableRow: [String] {
         [
             id.description, name, kind.rawValue, audience.rawValue, mandatory ? "yes" : "no",
             owners.map(\.authority.description).joined(separator: ","),
+            scope.covered ? "covered" : "out (\(scope.failures.map(\.condition.citation).joined(separator: ", ")))",
         ]
     }
     var fields: [(String, String?)] {
@@ -67,6 +68,7 @@ extension SolutionInfo: Presentable {
                 "Owners",
                 owners.map { "\($0.authority) \($0.authorityName) (\($0.role.rawValue))" }.joined(separator: "; ")
             ),
+            ("Scope", scope.summary),
         ]
     }
     var summary: String { "\(id) \(name)" }
@@ -143,4 +145,13 @@ extension EvidenceInfo: Presentable {
         return pairs
     }
     var summary: String { "\(id) \(title)" }
+}
+
+extension Scope {
+    /// One line for people: covered, or each failing condition with its reason.
+    var summary: String {
+        covered
+            ? "covered by the guidance (§2 S1-S4 hold)"
+            : "out of scope: " + failures.map { "\($0.condition.citation) \($0.reason)" }.joined(separator: "; ")
+    }
 }

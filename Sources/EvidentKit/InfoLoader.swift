@@ -37,10 +37,14 @@ enum InfoLoader {
             )
         }
         return records.map { record in
-            SolutionInfo(
+            let solutionOwners = owners[record.id!] ?? []
+            return SolutionInfo(
                 id: RecordID(.solution, record.id!), name: record.name, kind: record.kind, channel: record.channel,
                 url: record.url, appId: record.appId, audience: record.audience, mandatory: record.mandatory,
-                mandatedBy: record.mandatedBy, owners: owners[record.id!] ?? [])
+                mandatedBy: record.mandatedBy, owners: solutionOwners,
+                scope: Scope(
+                    kind: record.kind, mandatory: record.mandatory, audience: record.audience,
+                    ownerKinds: solutionOwners.map(\.authorityKind)))
         }
     }
 

@@ -27,6 +27,8 @@ public struct SolutionInfo: Codable, Sendable, Equatable {
     public var mandatory: Bool
     public var mandatedBy: String?
     public var owners: [Owner]
+    /// Whether §2 covers the solution, derived from the fields above.
+    public var scope: Scope
 }
 
 public struct VendorInfo: Codable, Sendable, Equatable {

@@ -168,16 +168,22 @@ public enum Rules {
         }
 
         // The proof lasts as long as its longest-lasting piece; open-ended evidence never lapses.
-        let nextLapses = proving.map { _, validity in validity.deadlines.map(\.day).filter { $0 >= day }.min() }
-        let lapses = nextLapses.contains(nil) ? nil : nextLapses.compactMap { $0 }.max()
+        let next = proving.map { _, validity in validity.deadlines.filter { $0.day >= day }.min { $0.day < $1.day } }
+        let lapse = next.contains { $0 == nil } ? nil : next.compactMap { $0 }.max { $0.day < $1.day }
         let ids = proving.map(\.0.id)
         let list = ids.map(\.description).joined(separator: ", ")
-        if let lapses, lapses.ordinal - day.ordinal <= policy.warningDays {
+        if let lapse, lapse.day.ordinal - day.ordinal <= policy.warningDays {
+            let what =
+                switch lapse.kind {
+                case .review: "it is due for review on"
+                case .validUntil: "it expires on"
+                case .notice: "the last day to give notice is"
+                }
             return Finding(
-                outcome: .expiring, rule: rule, reason: "proven by \(list) until \(lapses): renew it by then",
-                evidence: ids, lapses: lapses)
+                outcome: .expiring, rule: rule, reason: "proven by \(list), but \(what) \(lapse.day)", evidence: ids,
+                lapses: lapse.day)
         }
         return Finding(
-            outcome: .compliant, rule: rule, reason: "proven by \(list)", evidence: ids, lapses: lapses)
+            outcome: .compliant, rule: rule, reason: "proven by \(list)", evidence: ids, lapses: lapse?.day)
     }
 }

@@ -34,6 +34,20 @@ public struct Scope: Sendable, Codable, Equatable {
         self.failures = failures
     }
 
+    enum CodingKeys: String, CodingKey {
+        case covered, failures
+    }
+
+    public init(from decoder: any Decoder) throws {
+        failures = try decoder.container(keyedBy: CodingKeys.self).decode([Failure].self, forKey: .failures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(covered, forKey: .covered)
+        try container.encode(failures, forKey: .failures)
+    }
+
     /// Applies §2 to a solution's kind, obligation, audience and owners.
     ///
     /// A self-service solution must meet S1–S4; a national portal S1, S3 and S4

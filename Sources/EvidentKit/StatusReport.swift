@@ -114,25 +114,3 @@ extension Verdict {
         writer.endObject()
     }
 }
-
-/// RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break.
-public enum CSV {
-    public static func render(_ header: [String], _ rows: [[String]]) -> String {
-        var output = ""
-        for row in [header] + rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { output += "," }
-                output += field(value)
-            }
-            output += "\r\n"
-        }
-        return output
-    }
-
-    static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return value
-        }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

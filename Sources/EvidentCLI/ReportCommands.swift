@@ -1,0 +1,66 @@
+import ArgumentParser
+import EvidentKit
+import Foundation
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// `evident report …`: reports to forward.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write reports for people and scripts.",
+        subcommands: [Annual.self]
+    )
+
+    struct Annual: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the §4 annual evaluation: report.html, report.json and report.csv.",
+            discussion: """
+                Per authority, per covered solution, per usage: service, vendor, route, verdict, the rule it rests
+                on and the evidence with its dates; totals per verdict; the solutions outside the guidance with
+                the §2 condition that fails. The HTML is one self-contained file that loads nothing from anywhere.
+                """)
+
+        @OptionGroup var home: HomeOptions
+        @Option(help: "The year evaluated.") var year: Int
+        @Option(
+            help: ArgumentHelp("The reference date (default: 31 December of the year).", valueName: "date"),
+            transform: parseDay)
+        var asOf: Day?
+        @Option(help: "da (default) or en.") var lang: ReportLanguage = .da
+        @Option(help: "The directory to write the three files into (created when missing).") var out: String
+
+        func run() throws {
+            let report = try home.openRegistry().annualReport(year: year, asOf: asOf)
+            let directory = URL(fileURLWithPath: out)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { throw ValidationError("--out '\(out)' is a file, not a directory") }
+            } else {
+                do {
+                    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError.writeFailed(path: out, reason: error.localizedDescription)
+                }
+            }
+            let files: [(String, Data)] = [
+                ("report.html", Data(report.html(language: lang).utf8)),
+                ("report.json", try report.json()),
+                ("report.csv", Data(report.csv(language: lang).utf8)),
+            ]
+            for (name, data) in files {
+                let path = directory.appendingPathComponent(name).path
+                do {
+                    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw StoreError.writeFailed(path: path, reason: error.localizedDescription)
+                }
+                Console.current.out(path)
+            }
+            let totals = Outcome.allCases.filter { $0 != .outOfScope }
+                .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+            Console.current.err(
+                "Evaluation \(year) as of \(report.asOf): \(totals); \(report.outOfScope.count) solutions out of scope")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The §4 evaluation for one year: per authority, per covered solution, per usage, with the evidence and its dates.
+public struct AnnualReport: Sendable, Codable, Equatable {
+    /// A piece of evidence a verdict rests on, with the dates an auditor checks.
+    public struct EvidenceLine: Sendable, Codable, Equatable {
+        public var id: RecordID
+        public var kind: EvidenceKind
+        public var title: String
+        public var captured: Day?
+        public var signed: Day?
+        public var validFrom: Day?
+        public var validUntil: Day?
+        public var reviewBy: Day?
+        public var clause: String?
+    }
+
+    /// One usage of a covered solution and its verdict.
+    public struct UsageLine: Sendable, Codable, Equatable {
+        public var verdict: Verdict
+        public var evidence: [EvidenceLine]
+    }
+
+    /// A covered solution and the verdicts on its usages.
+    public struct SolutionSection: Sendable, Codable, Equatable {
+        public var id: RecordID
+        public var name: String
+        public var kind: SolutionKind
+        public var usages: [UsageLine]
+    }
+
+    /// An authority, its totals, and the covered solutions it takes part in.
+    public struct AuthoritySection: Sendable, Codable, Equatable {
+        public var id: RecordID
+        public var name: String
+        public var cvr: String
+        public var kind: AuthorityKind
+        public var totals: [String: Int]
+        public var solutions: [SolutionSection]
+    }
+
+    /// A solution outside the guidance, and why.
+    public struct OutOfScope: Sendable, Codable, Equatable {
+        public var id: RecordID
+        public var name: String
+        public var authorities: [RecordID]
+        public var failures: [Scope.Failure]
+    }
+
+    public var year: Int
+    public var asOf: Day
+    public var warningDays: Int
+    public var totals: [String: Int]
+    public var authorities: [AuthoritySection]
+    public var outOfScope: [OutOfScope]
+
+    /// Totals with every outcome present, keyed by its name.
+    static func totals(_ verdicts: [Verdict]) -> [String: Int] {
+        var totals = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, 0) })
+        for verdict in verdicts { totals[verdict.outcome.rawValue, default: 0] += 1 }
+        return totals
+    }
+}
+
+extension Registry {
+    /// Builds the annual report as of `day` (by default 31 December of `year`).
+    public func annualReport(year: Int, asOf day: Day? = nil) throws -> AnnualReport {
+        guard (2000...9998).contains(year), let endOfYear = Day(year: year, month: 12, day: 31) else {
+            throw InputError(field: "--year", value: String(year), reason: "expected a year such as 2026")
+        }
+        let evaluation = try evaluate(asOf: day ?? endOfYear)
+        let authorities = try self.authorities()
+        let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()
+        let evidence = Dictionary(
+            uniqueKeysWithValues: try read { db in try InfoLoader.evidence(db, ids: cited) }.map { ($0.id, $0) })
+        func line(_ verdict: Verdict) -> AnnualReport.UsageLine {
+            AnnualReport.UsageLine(
+                verdict: verdict,
+                evidence: verdict.evidence.compactMap { evidence[$0] }.map {
+                    AnnualReport.EvidenceLine(
+                        id: $0.id, kind: $0.kind, title: $0.title, captured: $0.captured, signed: $0.signed,
+                        validFrom: $0.validFrom, validUntil: $0.validUntil, reviewBy: $0.reviewBy, clause: $0.clause)
+                })
+        }
+        let verdictsBySolution = Dictionary(grouping: evaluation.verdicts, by: \.solution)
+        let covered = evaluation.solutions.filter(\.covered)
+        let sections = authorities.compactMap { authority -> AnnualReport.AuthoritySection? in
+            let solutions = covered.filter { $0.authorities.contains(authority.id) }
+            guard !solutions.isEmpty else { return nil }
+            let verdicts = solutions.flatMap { verdictsBySolution[$0.id] ?? [] }
+            return AnnualReport.AuthoritySection(
+                id: authority.id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
+                totals: AnnualReport.totals(verdicts),
+                solutions: solutions.map { solution in
+                    AnnualReport.SolutionSection(
+                        id: solution.id, name: solution.name, kind: solution.kind,
+                        usages: (verdictsBySolution[solution.id] ?? []).map(line))
+                })
+        }
+        return AnnualReport(
+            year: year, asOf: evaluation.asOf, warningDays: evaluation.policy.warningDays,
+            totals: AnnualReport.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }),
+            authorities: sections,
+            outOfScope: evaluation.solutions.filter { !$0.covered }.map {
+                AnnualReport.OutOfScope(id: $0.id, name: $0.name, authorities: $0.authorities, failures: $0.failures)
+            })
+    }
+}
