@@ -149,14 +149,14 @@ enum EvaluationLoader {
         var byUsage = ByID<[Int64]>()
         var byService = ByID<[Int64]>()
         var byVendor = ByID<[Int64]>()
-        try Row.fetchCursor(db, sql: "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage").forEach { row in
-            let evidenceId: Int64 = row[0]
+        try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
+            let evidenceId = row.int(0)
             guard evidence[evidenceId] != nil else { return }
-            if let usage: Int64 = row[1] {
+            if let usage = row.optionalInt(1) {
                 byUsage.append(evidenceId, to: usage)
-            } else if let service: Int64 = row[2] {
+            } else if let service = row.optionalInt(2) {
                 byService.append(evidenceId, to: service)
-            } else if let vendor: Int64 = row[3] {
+            } else if let vendor = row.optionalInt(3) {
                 byVendor.append(evidenceId, to: vendor)
             }
         }
@@ -166,15 +166,18 @@ enum EvaluationLoader {
         let routes = Array(Route.allCases)
         let answers = Array(OwnPurposes.allCases)
         let dayText = day.description
-        try Row.fetchCursor(
+        try RawRows.forEach(
             db,
-            sql: """
-                SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
-                       \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
-                FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
-                """, arguments: [dayText, dayText]
-        ).forEach { row in
-            active.append((row[1], row[0], row[2], routes[row[3]], answers[row[4]]))
+            """
+            SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
+                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
+            FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
+            """, arguments: [dayText, dayText]
+        ) { row in
+            // Values the enums do not know (only a tampered database has them) claim nothing.
+            let route = row.isNull(3) ? Route.none : routes[Int(row.int(3))]
+            let ownPurposes = row.isNull(4) ? OwnPurposes.unknown : answers[Int(row.int(4))]
+            active.append((row.int(1), row.int(0), row.int(2), route, ownPurposes))
         }
         active.sort { ($0.solution, $0.id) < ($1.solution, $1.id) }
 
@@ -182,6 +185,7 @@ enum EvaluationLoader {
         verdicts.reserveCapacity(active.count)
         var outOfScopeReasons = ByID<String>()
         var candidates: [Int64] = []
+        var facts: [Rules.EvidenceFacts] = []
         for usage in active {
             guard let solution = solutions[usage.solution], let service = services[usage.service] else { continue }
             let finding: Rules.Finding
@@ -199,7 +203,7 @@ enum EvaluationLoader {
                 candidates += byService[usage.service] ?? []
                 candidates += byVendor[service.vendor] ?? []
                 candidates.sort()
-                var facts: [Rules.EvidenceFacts] = []
+                facts.removeAll(keepingCapacity: true)
                 for (index, evidenceId) in candidates.enumerated()
                 where index == 0 || candidates[index - 1] != evidenceId {
                     if let item = evidence[evidenceId] { facts.append(item) }
@@ -235,22 +239,25 @@ enum EvaluationLoader {
     static func countingEvidence(_ db: Database, fallback: Day) throws -> ByID<Rules.EvidenceFacts> {
         var evidence = ByID<Rules.EvidenceFacts>()
         let kinds = Array(EvidenceKind.allCases)
-        try Row.fetchCursor(
+        try RawRows.forEach(
             db,
-            sql: """
-                SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")), \(ordinal("validFrom")),
-                       \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
-                       clause IS NOT NULL AND trim(clause) <> '', \(ordinal("substr(filedAt, 1, 10)"))
-                FROM evidence e
-                WHERE withdrawnAt IS NULL AND NOT EXISTS (
-                  SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)
-                """
-        ).forEach { row in
-            func day(_ index: Int) -> Day? { (row[index] as Int?).map(Day.init(ordinal:)) }
-            let id: Int64 = row[0]
+            """
+            SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
+                   \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
+                   clause IS NOT NULL AND trim(clause) <> '', \(ordinal("substr(filedAt, 1, 10)"))
+            FROM evidence e
+            WHERE withdrawnAt IS NULL AND NOT EXISTS (
+              SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)
+            """
+        ) { row in
+            let id = row.int(0)
+            // A kind the enum does not know (only a tampered database has one) proves nothing.
+            let kind = row.isNull(1) ? EvidenceKind.other : kinds[Int(row.int(1))]
             evidence[id] = Rules.EvidenceFacts(
-                id: RecordID(.evidence, id), kind: kinds[row[1]], captured: day(2), signed: day(3), validFrom: day(4),
-                validUntil: day(5), reviewBy: day(6), noticeDays: row[7], hasClause: row[8], filed: day(9) ?? fallback)
+                id: RecordID(.evidence, id), kind: kind, captured: row.day(2), signed: row.day(3),
+                validFrom: row.day(4), validUntil: row.day(5), reviewBy: row.day(6),
+                noticeDays: row.optionalInt(7).map(Int.init), hasClause: row.int(8) != 0,
+                filed: row.day(9) ?? fallback)
         }
         return evidence
     }

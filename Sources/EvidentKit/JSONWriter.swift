@@ -63,7 +63,8 @@ public struct JSONWriter {
         let empty = first
         depth -= 1
         inArray.removeLast()
-        if empty { newline() }
+        // JSONEncoder writes an empty array as an opening bracket, a blank line and the closing bracket.
+        if empty { bytes.append(0x0A) }
         newline()
         bytes.append(0x5D)
         first = false

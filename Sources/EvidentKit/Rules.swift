@@ -134,10 +134,11 @@ public enum Rules {
             break
         }
 
-        let fitting = evidence.filter { proves($0.kind, route) }
+        var considered: [RecordID] = []
         var proving: [(EvidenceFacts, Validity)] = []
         var problems: [String] = []
-        for item in fitting {
+        for item in evidence where proves(item.kind, route) {
+            considered.append(item.id)
             let validity = validity(of: item, policy: policy)
             if let start = validity.start, day < start {
                 problems.append("\(item.id) is in force only from \(start)")
@@ -164,7 +165,7 @@ public enum Rules {
                 problems.isEmpty
                 ? "no \(kinds(proving: route).map(\.rawValue).joined(separator: " or ")) covers it"
                 : problems.joined(separator: "; ")
-            return Finding(outcome: .missingEvidence, rule: rule, reason: reason, evidence: fitting.map(\.id))
+            return Finding(outcome: .missingEvidence, rule: rule, reason: reason, evidence: considered)
         }
 
         // The proof lasts as long as its longest-lasting piece; open-ended evidence never lapses.

@@ -15,6 +15,10 @@ import Testing
         (["authority", "remove", "Rigspolitiet"], "removed"),
         (["usage", "edit", "USE-1", "--until", "2026-05-31"], "usage"),
         (["evidence", "remove", "EVD-1", "--reason", "replaced"], "evidence"),
+        (["status", "--as-of", "2026-06-15"], "status"),
+        (["status", "--as-of", "2020-01-01"], "status"),
+        (["due", "--from", "2026-06-15", "--within", "900"], "due-list"),
+        (["settings", "warning-days", "30"], "settings"),
     ]
 
     @Test func everyJSONOutputMatchesItsSchema() throws {
@@ -27,6 +31,18 @@ import Testing
                 let validation = try validate(result.out, against: schema)
                 #expect(validation.code == 0, "\(command) against \(schema): \(validation.err)")
             }
+        }
+    }
+
+    @Test func theAnnualReportMatchesItsSchema() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let out = directory.appendingPathComponent("report")
+            #expect(evident("report", "annual", "--year", "2026", "--out", out.path).code == 0)
+            let json = try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8)
+            let validation = try validate(json, against: "annual-report")
+            #expect(validation.code == 0, "\(validation.err)")
         }
     }
 
