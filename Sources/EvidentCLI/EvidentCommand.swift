@@ -19,8 +19,7 @@ public struct EvidentCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,
             ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, StatusCommand.self, DueCommand.self,
-            ReportCommand.self,
-            SettingsCommand.self, SchemaCommand.self,
+            ReportCommand.self, KeyCommand.self, BundleCommand.self, SettingsCommand.self, SchemaCommand.self,
         ]
     )
 

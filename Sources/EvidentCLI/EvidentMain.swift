@@ -40,6 +40,9 @@ public enum EvidentMain {
         case let error as StoreError:
             console.err("error: \(error)")
             return 1
+        case let error as KeyError:
+            console.err("error: \(error)")
+            return 1
         default:
             let code = EvidentCommand.exitCode(for: error)
             if code == .success {

@@ -110,77 +110,55 @@ extension Registry {
     }
 }
 
-/// Loads the facts the rules read in a few bulk queries and judges every usage.
-enum EvaluationLoader {
-    static func evaluate(_ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy) throws
-        -> Evaluation
-    {
-        var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
-        try Row.fetchCursor(
-            db,
-            sql:
-                "SELECT o.solutionId, o.authorityId, a.kind FROM solutionOwner o JOIN authority a ON a.id = o.authorityId ORDER BY 1, 2"
-        ).forEach { row in
-            owners.append((row[1], row[2]), to: row[0])
-        }
-        var solutions = ByID<Evaluation.SolutionScope>()
-        var order: [Int64] = []
-        try Row.fetchCursor(db, sql: "SELECT id, name, kind, mandatory, audience FROM solution ORDER BY id").forEach {
-            row in
-            let id: Int64 = row[0]
-            if let selected, !selected.contains(id) { return }
-            let solutionOwners = owners[id] ?? []
-            let scope = Scope(kind: row[2], mandatory: row[3], audience: row[4], ownerKinds: solutionOwners.map(\.kind))
-            solutions[id] = Evaluation.SolutionScope(
-                id: RecordID(.solution, id), name: row[1], kind: row[2],
-                authorities: solutionOwners.map { RecordID(.authority, $0.id) }, covered: scope.covered,
-                failures: scope.failures)
-            order.append(id)
-        }
+/// Everything the rules read about a registry, indexed by row id; built from the database or from a
+/// bundle's registry.json, then judged the same way.
+struct EvaluationFacts {
+    /// A usage active on the reference day.
+    struct ActiveUsage {
+        var solution: Int64
+        var id: Int64
+        var service: Int64
+        var route: Route
+        var ownPurposes: OwnPurposes
+    }
 
-        var vendorNames = ByID<String>()
-        try Row.fetchCursor(db, sql: "SELECT id, name FROM vendor").forEach { row in vendorNames[row[0]] = row[1] }
-        var services = ByID<(name: String, vendor: Int64)>()
-        try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
-            services[row[0]] = (row[1], row[2])
-        }
+    var solutions = ByID<Evaluation.SolutionScope>()
+    var order: [Int64] = []
+    var vendorNames = ByID<String>()
+    var services = ByID<(name: String, vendor: Int64)>()
+    /// Evidence that can count: superseded and withdrawn evidence is left out.
+    var evidence = ByID<Rules.EvidenceFacts>()
+    var byUsage = ByID<[Int64]>()
+    var byService = ByID<[Int64]>()
+    var byVendor = ByID<[Int64]>()
+    var active: [ActiveUsage] = []
 
-        let evidence = try countingEvidence(db, fallback: day)
-        var byUsage = ByID<[Int64]>()
-        var byService = ByID<[Int64]>()
-        var byVendor = ByID<[Int64]>()
-        try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
-            let evidenceId = row.int(0)
-            guard evidence[evidenceId] != nil else { return }
-            if let usage = row.optionalInt(1) {
-                byUsage.append(evidenceId, to: usage)
-            } else if let service = row.optionalInt(2) {
-                byService.append(evidenceId, to: service)
-            } else if let vendor = row.optionalInt(3) {
-                byVendor.append(evidenceId, to: vendor)
-            }
-        }
+    mutating func addSolution(
+        id: Int64, name: String, kind: SolutionKind, mandatory: Bool, audience: Audience,
+        owners: [(id: Int64, kind: AuthorityKind)]
+    ) {
+        let scope = Scope(kind: kind, mandatory: mandatory, audience: audience, ownerKinds: owners.map(\.kind))
+        solutions[id] = Evaluation.SolutionScope(
+            id: RecordID(.solution, id), name: name, kind: kind,
+            authorities: owners.map { RecordID(.authority, $0.id) },
+            covered: scope.covered, failures: scope.failures)
+        order.append(id)
+    }
 
-        // Usages in report order, sorted here rather than in SQL: a table scan beats visiting rows in index order.
-        var active: [(solution: Int64, id: Int64, service: Int64, route: Route, ownPurposes: OwnPurposes)] = []
-        let routes = Array(Route.allCases)
-        let answers = Array(OwnPurposes.allCases)
-        let dayText = day.description
-        try RawRows.forEach(
-            db,
-            """
-            SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
-                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
-            FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
-            """, arguments: [dayText, dayText]
-        ) { row in
-            // Values the enums do not know (only a tampered database has them) claim nothing.
-            let route = row.isNull(3) ? Route.none : routes[Int(row.int(3))]
-            let ownPurposes = row.isNull(4) ? OwnPurposes.unknown : answers[Int(row.int(4))]
-            active.append((row.int(1), row.int(0), row.int(2), route, ownPurposes))
+    /// Records that evidence covers a usage, service or vendor, if the evidence counts.
+    mutating func addCoverage(evidence evidenceId: Int64, target: RecordID) {
+        guard evidence[evidenceId] != nil else { return }
+        switch target.kind {
+        case .usage: byUsage.append(evidenceId, to: target.number)
+        case .service: byService.append(evidenceId, to: target.number)
+        case .vendor: byVendor.append(evidenceId, to: target.number)
+        default: break
         }
-        active.sort { ($0.solution, $0.id) < ($1.solution, $1.id) }
+    }
 
+    /// Judges every active usage: §2 scope first, then the §3.1 route against the evidence that covers it.
+    func evaluate(asOf day: Day, policy: RulePolicy) -> Evaluation {
+        let active = self.active.sorted { ($0.solution, $0.id) < ($1.solution, $1.id) }
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(active.count)
         var outOfScopeReasons = ByID<String>()
@@ -220,8 +198,67 @@ enum EvaluationLoader {
                     vendorOwnPurposes: usage.ownPurposes, outcome: finding.outcome, rule: finding.rule,
                     reason: finding.reason, evidence: finding.evidence, lapses: finding.lapses))
         }
-        return Evaluation(
-            asOf: day, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
+        return Evaluation(asOf: day, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
+    }
+}
+
+/// Loads the facts the rules read in a few bulk queries.
+enum EvaluationLoader {
+    static func evaluate(_ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy) throws
+        -> Evaluation
+    {
+        var facts = EvaluationFacts()
+        var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
+        try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT o.solutionId, o.authorityId, a.kind FROM solutionOwner o JOIN authority a ON a.id = o.authorityId
+                ORDER BY 1, 2
+                """
+        ).forEach { row in
+            owners.append((row[1], row[2]), to: row[0])
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name, kind, mandatory, audience FROM solution ORDER BY id").forEach {
+            row in
+            let id: Int64 = row[0]
+            if let selected, !selected.contains(id) { return }
+            facts.addSolution(
+                id: id, name: row[1], kind: row[2], mandatory: row[3], audience: row[4], owners: owners[id] ?? [])
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name FROM vendor").forEach { row in facts.vendorNames[row[0]] = row[1]
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
+            facts.services[row[0]] = (row[1], row[2])
+        }
+        facts.evidence = try countingEvidence(db, fallback: day)
+        try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
+            if let usage = row.optionalInt(1) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.usage, usage))
+            } else if let service = row.optionalInt(2) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.service, service))
+            } else if let vendor = row.optionalInt(3) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.vendor, vendor))
+            }
+        }
+        let routes = Array(Route.allCases)
+        let answers = Array(OwnPurposes.allCases)
+        let dayText = day.description
+        try RawRows.forEach(
+            db,
+            """
+            SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
+                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
+            FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
+            """, arguments: [dayText, dayText]
+        ) { row in
+            // Values the enums do not know (only a tampered database has them) claim nothing.
+            facts.active.append(
+                EvaluationFacts.ActiveUsage(
+                    solution: row.int(1), id: row.int(0), service: row.int(2),
+                    route: row.isNull(3) ? .none : routes[Int(row.int(3))],
+                    ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]))
+        }
+        return facts.evaluate(asOf: day, policy: policy)
     }
 
     /// SQL for a `YYYY-MM-DD` column as days since 1970, so that rows carry integers instead of text to parse.

@@ -2,11 +2,15 @@ import GRDB
 
 /// Builds the user-facing views of records from their rows, a whole kind at a time.
 enum InfoLoader {
-    /// `WHERE id IN (…)` for a list of ids, or every row when `ids` is nil.
-    private static func filter(_ ids: [Int64]?, column: String = "id") -> (sql: String, arguments: StatementArguments) {
+    /// `WHERE id IN (…)` for a list of ids (passed as one JSON array, whatever its length), or every row when
+    /// `ids` is nil.
+    static func filter(_ ids: [Int64]?, column: String = "id") -> (sql: String, arguments: StatementArguments) {
         guard let ids else { return ("", []) }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        return (" WHERE \(column) IN (\(marks))", StatementArguments(ids))
+        return (" WHERE \(column) IN (SELECT value FROM json_each(?))", [jsonArray(ids)])
+    }
+
+    static func jsonArray(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     static func authorities(_ db: Database, ids: [Int64]?) throws -> [AuthorityInfo] {

@@ -1,0 +1,36 @@
+import ArgumentParser
+import EvidentKit
+import Foundation
+
+/// `evident key …`: the Ed25519 keys that sign bundles.
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Make the Ed25519 key that signs evidence bundles.",
+        subcommands: [New.self]
+    )
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an Ed25519 key pair in OpenSSH format (FILE mode 0600, FILE.pub).",
+            discussion: """
+                Prints the allowed_signers line that an auditor adds to the file passed to
+                'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. Keys made with
+                'ssh-keygen -t ed25519 -N ""' work the same.
+                """)
+
+        @Option(help: "The private key file to write; the public key goes to FILE.pub.") var out: String
+        @Option(help: "Who signs with it, as named in allowed_signers (default: the OS user).") var identity: String?
+
+        func run() throws {
+            let name = identity ?? Console.current.environment["USER"] ?? "evident"
+            guard !name.isEmpty, !name.contains(where: { $0.isWhitespace }) else {
+                throw ValidationError("--identity must be one word such as compliance@agency.dk")
+            }
+            let key = SigningKey(comment: name)
+            try key.write(to: out)
+            Console.current.err("Wrote \(out) and \(out).pub (\(key.publicKey.fingerprint))")
+            Console.current.out(key.publicKey.allowedSignersLine(identity: name))
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// An audit event as a bundle carries it.
+public struct AuditEventInfo: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    public var actor: String
+    public var command: String
+    public var records: [AuditedRecord]
+    public var previousHash: String
+    public var hash: String
+}
+
+/// Which part of the registry a bundle covers.
+public enum BundleScope: Sendable, Equatable {
+    case solution(String)
+    case authority(String)
+    case all
+}
+
+/// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
+public struct RegistrySnapshot: Codable, Sendable, Equatable {
+    public static let currentFormat = "evident-registry/1"
+
+    public var format: String
+    /// What was selected: `SOL-3`, `AUT-2` or `all`.
+    public var scope: String
+    public var settings: [String: Int]
+    public var authorities: [AuthorityInfo]
+    public var solutions: [SolutionInfo]
+    public var vendors: [VendorInfo]
+    public var services: [ServiceInfo]
+    public var usages: [UsageInfo]
+    /// Every piece of evidence about these records, superseded and withdrawn included.
+    public var evidence: [EvidenceInfo]
+    public var auditEvents: [AuditEventInfo]
+
+    /// The rule policy the snapshot's settings give.
+    public var policy: RulePolicy {
+        RulePolicy(
+            optOutReviewMonths: settings[Setting.optOutReviewMonths.rawValue] ?? Setting.optOutReviewMonths.defaultValue,
+            warningDays: settings[Setting.warningDays.rawValue] ?? Setting.warningDays.defaultValue)
+    }
+
+    /// Judges the snapshot's usages as of `day`, exactly as `Registry.evaluate` judges the database.
+    ///
+    /// Whether evidence is superseded is derived from the evidence itself, never taken from its `status`.
+    public func evaluate(asOf day: Day) -> Evaluation {
+        var facts = EvaluationFacts()
+        let authorityKinds = Dictionary(authorities.map { ($0.id, $0.kind) }) { first, _ in first }
+        for solution in solutions.sorted(by: { $0.id < $1.id }) {
+            facts.addSolution(
+                id: solution.id.number, name: solution.name, kind: solution.kind, mandatory: solution.mandatory,
+                audience: solution.audience,
+                owners: solution.owners.sorted { $0.authority < $1.authority }.map {
+                    ($0.authority.number, authorityKinds[$0.authority] ?? $0.authorityKind)
+                })
+        }
+        for vendor in vendors { facts.vendorNames[vendor.id.number] = vendor.name }
+        for service in services { facts.services[service.id.number] = (service.name, service.vendor.number) }
+        let superseded = Set(evidence.filter { $0.withdrawn == nil }.compactMap(\.supersedes))
+        for item in evidence where item.withdrawn == nil && !superseded.contains(item.id) {
+            facts.evidence[item.id.number] = Rules.EvidenceFacts(
+                id: item.id, kind: item.kind, captured: item.captured, signed: item.signed, validFrom: item.validFrom,
+                validUntil: item.validUntil, reviewBy: item.reviewBy, noticeDays: item.noticeDays,
+                hasClause: !(item.clause ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day)
+        }
+        for item in evidence {
+            for target in item.covers { facts.addCoverage(evidence: item.id.number, target: target) }
+        }
+        for usage in usages where usage.since <= day && (usage.until.map { day <= $0 } ?? true) {
+            facts.active.append(
+                EvaluationFacts.ActiveUsage(
+                    solution: usage.solution.number, id: usage.id.number, service: usage.service.number,
+                    route: usage.route, ownPurposes: usage.vendorOwnPurposes))
+        }
+        return facts.evaluate(asOf: day, policy: policy)
+    }
+
+    /// The snapshot as canonical JSON: sorted keys, no insignificant white space, a final newline.
+    public func canonicalJSON() throws -> [UInt8] {
+        Array(try CanonicalJSON.encode(self)) + [0x0A]
+    }
+}
+
+extension Registry {
+    /// The records a bundle of `scope` covers: the solutions, their owners and usages, the services and
+    /// vendors those use, all evidence about any of them, and the audit events that touched them.
+    public func snapshot(of scope: BundleScope) throws -> RegistrySnapshot {
+        let policy = try self.policy()
+        return try read { db in
+            let solutionIds: [Int64]
+            let scopeName: String
+            switch scope {
+            case .all:
+                solutionIds = try Int64.fetchAll(db, sql: "SELECT id FROM solution ORDER BY id")
+                scopeName = "all"
+            case .solution(let reference):
+                let id = try resolve(reference, field: "--solution", kinds: [.solution], db)
+                solutionIds = [id.number]
+                scopeName = id.description
+            case .authority(let reference):
+                let id = try resolve(reference, field: "--authority", kinds: [.authority], db)
+                solutionIds = try Int64.fetchAll(
+                    db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ? ORDER BY solutionId",
+                    arguments: [id.number])
+                scopeName = id.description
+            }
+            let solutions = try InfoLoader.solutions(db, ids: solutionIds)
+            let authorityIds = Array(Set(solutions.flatMap { $0.owners.map(\.authority.number) })).sorted()
+            let usageIds = try ids(db, "SELECT id FROM usage WHERE solutionId IN", solutionIds)
+            let usages = try InfoLoader.usages(db, ids: usageIds)
+            let serviceIds = Array(Set(usages.map(\.service.number))).sorted()
+            let services = try InfoLoader.services(db, ids: serviceIds)
+            let vendorIds = Array(Set(services.map(\.vendor.number))).sorted()
+
+            var evidenceIds = Set(
+                try ids(db, "SELECT evidenceId FROM coverage WHERE usageId IN", usageIds)
+                    + (try ids(db, "SELECT evidenceId FROM coverage WHERE serviceId IN", serviceIds))
+                    + (try ids(db, "SELECT evidenceId FROM coverage WHERE vendorId IN", vendorIds)))
+            // Follow supersession both ways, so that the bundle shows what replaced what.
+            while true {
+                let current = Array(evidenceIds)
+                let linked = Set(
+                    try ids(db, "SELECT id FROM evidence WHERE supersedesId IN", current)
+                        + (try ids(db, "SELECT supersedesId FROM evidence WHERE supersedesId IS NOT NULL AND id IN", current)))
+                if linked.isSubset(of: evidenceIds) { break }
+                evidenceIds.formUnion(linked)
+            }
+            let evidence = try InfoLoader.evidence(db, ids: evidenceIds.sorted())
+
+            let covered = Set(
+                solutions.map(\.id) + authorityIds.map { RecordID(.authority, $0) } + usages.map(\.id)
+                    + services.map(\.id) + vendorIds.map { RecordID(.vendor, $0) } + evidence.map(\.id))
+            let events = try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db).filter { event in
+                event.records.contains { covered.contains($0.id) }
+            }
+            return RegistrySnapshot(
+                format: RegistrySnapshot.currentFormat, scope: scopeName,
+                settings: [
+                    Setting.optOutReviewMonths.rawValue: policy.optOutReviewMonths,
+                    Setting.warningDays.rawValue: policy.warningDays,
+                ],
+                authorities: try InfoLoader.authorities(db, ids: authorityIds), solutions: solutions,
+                vendors: try InfoLoader.vendors(db, ids: vendorIds), services: services, usages: usages,
+                evidence: evidence,
+                auditEvents: events.map {
+                    AuditEventInfo(
+                        id: $0.id!, at: $0.at, actor: $0.actor, command: $0.command, records: $0.records,
+                        previousHash: $0.previousHash, hash: $0.hash)
+                })
+        }
+    }
+
+    /// The ids a one-column query gives for rows whose column is in `values`.
+    private func ids(_ db: Database, _ sqlPrefix: String, _ values: [Int64]) throws -> [Int64] {
+        guard !values.isEmpty else { return [] }
+        return try Int64.fetchAll(
+            db, sql: "\(sqlPrefix) (SELECT value FROM json_each(?))", arguments: [InfoLoader.jsonArray(values)])
+    }
+}

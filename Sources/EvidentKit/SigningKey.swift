@@ -1,0 +1,189 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What can go wrong with keys, signatures and allowed-signers files, worded for the user.
+public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case notAPrivateKey(path: String)
+    case encrypted(path: String)
+    case unsupportedKeyType(path: String, type: String)
+    case malformed(path: String)
+    case exists(path: String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "key '\(path)': cannot be read (\(reason))"
+        case .notAPrivateKey(let path): "key '\(path)': not an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
+        case .encrypted(let path):
+            "key '\(path)' is encrypted with a passphrase; evident signs only with unencrypted keys: "
+                + "make a decrypted copy with 'cp \(path) bundle-key && ssh-keygen -p -N \"\" -f bundle-key', "
+                + "keep it private (mode 0600), and pass --key bundle-key"
+        case .unsupportedKeyType(let path, let type): "key '\(path)' is \(type); evident signs with Ed25519 keys only"
+        case .malformed(let path): "key '\(path)': the key data is damaged"
+        case .exists(let path): "'\(path)' already exists; choose another --out or remove it first"
+        case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        }
+    }
+}
+
+/// An Ed25519 key pair in OpenSSH's formats, the key that signs bundles.
+public struct SigningKey: Sendable {
+    let privateKey: Curve25519.Signing.PrivateKey
+    public let comment: String
+
+    public init(comment: String) {
+        privateKey = Curve25519.Signing.PrivateKey()
+        self.comment = comment
+    }
+
+    init(privateKey: Curve25519.Signing.PrivateKey, comment: String) {
+        self.privateKey = privateKey
+        self.comment = comment
+    }
+
+    public var publicKey: PublicSigningKey { PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation)) }
+
+    /// Signs bytes (raw Ed25519, deterministic per RFC 8032).
+    func sign(_ message: [UInt8]) throws -> [UInt8] {
+        Array(try privateKey.signature(for: message))
+    }
+
+    /// The private key file as `ssh-keygen -t ed25519 -N ""` writes it.
+    public var openSSHPrivateKey: String {
+        let seed = Array(privateKey.rawRepresentation)
+        let publicRaw = Array(privateKey.publicKey.rawRepresentation)
+        var secret = SSHWriter()
+        let check = UInt32.random(in: 0...UInt32.max)
+        secret.uint32(check)
+        secret.uint32(check)
+        secret.string("ssh-ed25519")
+        secret.string(publicRaw)
+        secret.string(seed + publicRaw)
+        secret.string(comment)
+        var padding: UInt8 = 1
+        while secret.bytes.count % 8 != 0 {
+            secret.raw([padding])
+            padding += 1
+        }
+        var file = SSHWriter()
+        file.raw(Array("openssh-key-v1".utf8) + [0])
+        file.string("none")
+        file.string("none")
+        file.string([UInt8]())
+        file.uint32(1)
+        file.string(publicKey.blob)
+        file.string(secret.bytes)
+        return Armor.wrap(file.bytes, label: "OPENSSH PRIVATE KEY", width: 70)
+    }
+
+    /// Reads an unencrypted OpenSSH Ed25519 private key file.
+    public static func load(path: String) throws(KeyError) -> SigningKey {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw KeyError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        guard let bytes = Armor.unwrap(text, label: "OPENSSH PRIVATE KEY") else {
+            throw KeyError.notAPrivateKey(path: path)
+        }
+        var reader = SSHReader(bytes)
+        do {
+            guard try reader.raw(15) == Array("openssh-key-v1".utf8) + [0] else { throw KeyError.notAPrivateKey(path: path) }
+            let cipher = try reader.text()
+            let kdf = try reader.text()
+            _ = try reader.string()
+            guard cipher == "none", kdf == "none" else { throw KeyError.encrypted(path: path) }
+            guard try reader.uint32() == 1 else { throw KeyError.malformed(path: path) }
+            var publicBlob = SSHReader(try reader.string())
+            let type = try publicBlob.text()
+            guard type == "ssh-ed25519" else { throw KeyError.unsupportedKeyType(path: path, type: type) }
+            var secret = SSHReader(try reader.string())
+            guard try secret.uint32() == (try secret.uint32()) else { throw KeyError.malformed(path: path) }
+            guard try secret.text() == "ssh-ed25519" else { throw KeyError.malformed(path: path) }
+            let publicRaw = try secret.string()
+            let pair = try secret.string()
+            let comment = try secret.text()
+            guard pair.count == 64, publicRaw.count == 32, Array(pair[32...]) == publicRaw,
+                let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: pair[..<32]),
+                Array(key.publicKey.rawRepresentation) == publicRaw
+            else { throw KeyError.malformed(path: path) }
+            return SigningKey(privateKey: key, comment: comment)
+        } catch let error as KeyError {
+            throw error
+        } catch {
+            throw KeyError.malformed(path: path)
+        }
+    }
+
+    /// Writes `path` (mode 0600) and `path.pub`, refusing to overwrite either.
+    public func write(to path: String) throws(KeyError) {
+        for (file, contents, mode) in [
+            (path, openSSHPrivateKey, mode_t(0o600)), (path + ".pub", publicKey.openSSHLine(comment: comment) + "\n", 0o644),
+        ] {
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            guard descriptor >= 0 else {
+                if errno == EEXIST { throw KeyError.exists(path: file) }
+                throw KeyError.writeFailed(path: file, reason: DocumentStore.lastError())
+            }
+            defer { close(descriptor) }
+            do {
+                try Array(contents.utf8).withUnsafeBytes { bytes in try DocumentStore.writeAll(descriptor, bytes, path: file) }
+            } catch {
+                throw KeyError.writeFailed(path: file, reason: "\(error)")
+            }
+        }
+    }
+}
+
+/// An Ed25519 public key as SSH names it.
+public struct PublicSigningKey: Sendable, Hashable {
+    public let raw: [UInt8]
+
+    /// The SSH public key blob: `string "ssh-ed25519" || string key`.
+    var blob: [UInt8] {
+        var writer = SSHWriter()
+        writer.string("ssh-ed25519")
+        writer.string(raw)
+        return writer.bytes
+    }
+
+    /// `ssh-ed25519 AAAA… comment`, as in a `.pub` file.
+    public func openSSHLine(comment: String = "") -> String {
+        "ssh-ed25519 " + Data(blob).base64EncodedString() + (comment.isEmpty ? "" : " " + comment)
+    }
+
+    /// SHA256:… as `ssh-keygen -l` prints it.
+    public var fingerprint: String {
+        "SHA256:" + Data(SHA256.hash(data: blob)).base64EncodedString().replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The `allowed_signers` line that trusts this key to sign bundles.
+    public func allowedSignersLine(identity: String) -> String {
+        "\(identity) namespaces=\"\(SSHSignature.bundleNamespace)\" \(openSSHLine())"
+    }
+
+    init(raw: [UInt8]) {
+        self.raw = raw
+    }
+
+    /// Parses a key blob; nil when it is not an Ed25519 key.
+    init?(blob: [UInt8]) {
+        var reader = SSHReader(blob)
+        guard (try? reader.text()) == "ssh-ed25519", let raw = try? reader.string(), raw.count == 32, reader.isAtEnd
+        else { return nil }
+        self.raw = raw
+    }
+
+    func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
+        return key.isValidSignature(signature, for: message)
+    }
+}
