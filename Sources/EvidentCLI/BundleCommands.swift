@@ -1,2 +1,87 @@
 import ArgumentParser
-struct BundleCommand: ParsableCommand {}
+import EvidentKit
+import Foundation
+
+/// `evident bundle …`: signed BagIt archives for auditors.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Create, verify and extract signed evidence bundles (BagIt 1.0 in a pax tar, SSH-signed).",
+        subcommands: [Create.self, Verify.self, Extract.self]
+    )
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pack the records, verdicts and documents of a solution, an authority or everything.",
+            discussion: """
+                The bundle is reproducible: the same registry state, reference date, seal time and key give
+                byte-identical bytes. Without --seal-time, SOURCE_DATE_EPOCH sets it, else the current time.
+                """)
+
+        @OptionGroup var home: HomeOptions
+        @Option(help: "Bundle this solution (id or name).") var solution: String?
+        @Option(help: "Bundle the solutions this authority owns (id or name).") var authority: String?
+        @Flag(help: "Bundle every solution.") var all = false
+        @Option(help: ArgumentHelp("The reference date of the verdicts (default: today).", valueName: "date"),
+            transform: parseDay)
+        var asOf: Day?
+        @Option(help: "The OpenSSH Ed25519 private key to sign with (see 'evident key new').") var key: String
+        @Option(help: "The tar file to write.") var out: String
+        @Option(help: ArgumentHelp("The seal time, such as 2026-06-30T12:00:00Z.", valueName: "time"))
+        var sealTime: String?
+        @Option(help: "The Source-Organization in bag-info.txt (default: the responsible authority).")
+        var organization: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            guard [solution != nil, authority != nil, all].filter({ $0 }).count == 1 else {
+                throw ValidationError("give exactly one of --solution, --authority or --all")
+            }
+        }
+
+        func run() throws {
+            let scope: BundleScope = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
+            let seal = try sealDate()
+            let signingKey = try SigningKey.load(path: key)
+            let registry = try home.openRegistry()
+            let console = Console.current
+            let summary = try registry.createBundle(
+                scope: scope, asOf: asOf ?? registry.today, sealTime: seal, key: signingKey,
+                organization: organization, to: out, progress: { console.err("  adding \($0)") })
+            if json {
+                try console.json(summary)
+            } else {
+                console.out(
+                    "Wrote \(summary.path): \(summary.identifier), \(summary.payloadFiles) documents"
+                        + " (\(summary.payloadBytes) bytes), \(summary.verdicts) verdicts as of \(summary.asOf),"
+                        + " sealed \(summary.sealTime), signed by \(summary.signer)")
+            }
+        }
+
+        private func sealDate() throws -> Date {
+            if let sealTime {
+                guard let date = try? Date(sealTime, strategy: .iso8601) else {
+                    throw ValidationError("--seal-time '\(sealTime)': expected a UTC time such as 2026-06-30T12:00:00Z")
+                }
+                return date
+            }
+            if let epoch = Console.current.environment["SOURCE_DATE_EPOCH"] {
+                guard let seconds = Int(epoch), seconds >= 0 else {
+                    throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)': expected seconds since 1970")
+                }
+                return Date(timeIntervalSince1970: TimeInterval(seconds))
+            }
+            return Console.current.clock()
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify a bundle (placeholder).")
+        func run() throws {}
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Extract a bundle (placeholder).")
+        func run() throws {}
+    }
+}

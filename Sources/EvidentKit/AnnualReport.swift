@@ -62,6 +62,43 @@ public struct AnnualReport: Sendable, Codable, Equatable {
     }
 }
 
+extension AnnualReport {
+    /// Builds the report from an evaluation, the authorities, and the evidence its verdicts cite.
+    public init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
+        let evidence = Dictionary(evidence.map { ($0.id, $0) }) { first, _ in first }
+        func line(_ verdict: Verdict) -> UsageLine {
+            UsageLine(
+                verdict: verdict,
+                evidence: verdict.evidence.compactMap { evidence[$0] }.map {
+                    EvidenceLine(
+                        id: $0.id, kind: $0.kind, title: $0.title, captured: $0.captured, signed: $0.signed,
+                        validFrom: $0.validFrom, validUntil: $0.validUntil, reviewBy: $0.reviewBy, clause: $0.clause)
+                })
+        }
+        let verdictsBySolution = Dictionary(grouping: evaluation.verdicts, by: \.solution)
+        let covered = evaluation.solutions.filter(\.covered)
+        let sections = authorities.compactMap { authority -> AuthoritySection? in
+            let solutions = covered.filter { $0.authorities.contains(authority.id) }
+            guard !solutions.isEmpty else { return nil }
+            let verdicts = solutions.flatMap { verdictsBySolution[$0.id] ?? [] }
+            return AuthoritySection(
+                id: authority.id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
+                totals: Self.totals(verdicts),
+                solutions: solutions.map { solution in
+                    SolutionSection(
+                        id: solution.id, name: solution.name, kind: solution.kind,
+                        usages: (verdictsBySolution[solution.id] ?? []).map(line))
+                })
+        }
+        self.init(
+            year: year, asOf: evaluation.asOf, warningDays: evaluation.policy.warningDays,
+            totals: Self.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }), authorities: sections,
+            outOfScope: evaluation.solutions.filter { !$0.covered }.map {
+                OutOfScope(id: $0.id, name: $0.name, authorities: $0.authorities, failures: $0.failures)
+            })
+    }
+}
+
 extension Registry {
     /// Builds the annual report as of `day` (by default 31 December of `year`).
     public func annualReport(year: Int, asOf day: Day? = nil) throws -> AnnualReport {
@@ -69,40 +106,9 @@ extension Registry {
             throw InputError(field: "--year", value: String(year), reason: "expected a year such as 2026")
         }
         let evaluation = try evaluate(asOf: day ?? endOfYear)
-        let authorities = try self.authorities()
         let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()
-        let evidence = Dictionary(
-            uniqueKeysWithValues: try read { db in try InfoLoader.evidence(db, ids: cited) }.map { ($0.id, $0) })
-        func line(_ verdict: Verdict) -> AnnualReport.UsageLine {
-            AnnualReport.UsageLine(
-                verdict: verdict,
-                evidence: verdict.evidence.compactMap { evidence[$0] }.map {
-                    AnnualReport.EvidenceLine(
-                        id: $0.id, kind: $0.kind, title: $0.title, captured: $0.captured, signed: $0.signed,
-                        validFrom: $0.validFrom, validUntil: $0.validUntil, reviewBy: $0.reviewBy, clause: $0.clause)
-                })
-        }
-        let verdictsBySolution = Dictionary(grouping: evaluation.verdicts, by: \.solution)
-        let covered = evaluation.solutions.filter(\.covered)
-        let sections = authorities.compactMap { authority -> AnnualReport.AuthoritySection? in
-            let solutions = covered.filter { $0.authorities.contains(authority.id) }
-            guard !solutions.isEmpty else { return nil }
-            let verdicts = solutions.flatMap { verdictsBySolution[$0.id] ?? [] }
-            return AnnualReport.AuthoritySection(
-                id: authority.id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
-                totals: AnnualReport.totals(verdicts),
-                solutions: solutions.map { solution in
-                    AnnualReport.SolutionSection(
-                        id: solution.id, name: solution.name, kind: solution.kind,
-                        usages: (verdictsBySolution[solution.id] ?? []).map(line))
-                })
-        }
         return AnnualReport(
-            year: year, asOf: evaluation.asOf, warningDays: evaluation.policy.warningDays,
-            totals: AnnualReport.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }),
-            authorities: sections,
-            outOfScope: evaluation.solutions.filter { !$0.covered }.map {
-                AnnualReport.OutOfScope(id: $0.id, name: $0.name, authorities: $0.authorities, failures: $0.failures)
-            })
+            year: year, evaluation: evaluation, authorities: try authorities(),
+            evidence: try read { db in try InfoLoader.evidence(db, ids: cited) })
     }
 }

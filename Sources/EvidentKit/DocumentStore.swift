@@ -134,11 +134,11 @@ public struct DocumentStore: Sendable {
         Self.syncDirectory(String(path[..<path.lastIndex(of: "/")!]))
     }
 
-    /// Streams an object to `output`, checking on the way that its bytes still hash to its name.
+    /// Streams an object's bytes to `output`, checking on the way that they still hash to its name.
     ///
-    /// The bytes are written before the check can finish, so callers writing a
-    /// file write to a temp name and rename only when this returns.
-    public func copyObject(sha256: String, to output: Int32, outputPath: String) throws(StoreError) {
+    /// The bytes are handed over before the check can finish, so callers write to something they
+    /// can throw away when this throws.
+    public func streamObject(sha256: String, into output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let path = objectPath(sha256: sha256)
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw StoreError.objectMissing(sha256: sha256) }
@@ -155,18 +155,23 @@ public struct DocumentStore: Sendable {
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             hasher.update(bufferPointer: chunk)
-            try Self.writeAll(output, chunk, path: outputPath)
+            try output(chunk)
         }
         let actual = Self.hex(hasher.finalize())
         guard actual == sha256 else { throw StoreError.objectCorrupt(sha256: sha256, actual: actual) }
     }
 
+    /// Streams an object to a file descriptor, checking its hash on the way.
+    public func copyObject(sha256: String, to output: Int32, outputPath: String) throws {
+        try streamObject(sha256: sha256) { chunk in try Self.writeAll(output, chunk, path: outputPath) }
+    }
+
     /// Writes an object to a new file at `path`, all or nothing.
-    public func exportObject(sha256: String, to path: String) throws(StoreError) {
+    public func exportObject(sha256: String, to path: String) throws {
         let tempPath = path + ".evident-partial"
         let output = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-        do throws(StoreError) {
+        do {
             try copyObject(sha256: sha256, to: output, outputPath: path)
             guard fsync(output) == 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
             close(output)

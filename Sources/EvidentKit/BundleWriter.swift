@@ -1,0 +1,181 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The fixed facts of the bundle format, shared by the writer and the verifier.
+public enum BundleFormat {
+    public static let profileIdentifier = "https://evident.example/schema/bagit-profile.json"
+    public static let agent = "evident \(version)"
+    public static let version = "0.1.0"
+    static let signaturePath = "signature/tagmanifest-sha256.txt.sshsig"
+    static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+    static let metadataFiles = ["metadata/registry.json", "metadata/evaluation.json", "metadata/report.html"]
+
+    /// Payload names: NFC, only `[A-Za-z0-9._-]`, at most 120 bytes, unique ignoring case within the evidence.
+    static func payloadPaths(for evidence: EvidenceInfo) -> [String] {
+        var used: Set<String> = []
+        return evidence.files.map { file in
+            let base = safeName(file.name)
+            var candidate = base
+            var counter = 2
+            while used.contains(candidate.lowercased()) {
+                candidate = withSuffix(base, "-\(counter)")
+                counter += 1
+            }
+            used.insert(candidate.lowercased())
+            return "data/\(evidence.id)/\(candidate)"
+        }
+    }
+
+    static func safeName(_ name: String) -> String {
+        let mapped = String(
+            name.precomposedStringWithCanonicalMapping.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "_"
+            })
+        var safe = mapped.hasPrefix(".") ? "_" + mapped.dropFirst() : mapped
+        if safe.isEmpty || safe.allSatisfy({ $0 == "_" || $0 == "." }) { safe = "file" + safe }
+        return withSuffix(safe, "")
+    }
+
+    /// Inserts `suffix` before the extension, shortening the stem so the whole stays within 120 bytes.
+    static func withSuffix(_ name: String, _ suffix: String) -> String {
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        var stem = String(name[..<(dot ?? name.endIndex)])
+        var ext = dot.map { String(name[$0...]) } ?? ""
+        if ext.utf8.count > 20 { (stem, ext) = (stem + ext, "") }
+        let room = 120 - ext.utf8.count - suffix.utf8.count
+        if stem.utf8.count > room { stem = String(stem.prefix(room)) }
+        return stem + suffix + ext
+    }
+
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// What `bundle create` made.
+public struct BundleSummary: Sendable, Codable, Equatable {
+    public var path: String
+    public var identifier: String
+    public var asOf: Day
+    public var sealTime: String
+    public var payloadFiles: Int
+    public var payloadBytes: Int64
+    public var verdicts: Int
+    public var signer: String
+}
+
+extension Registry {
+    /// Writes a signed, reproducible bundle of `scope` as of `day` to `path` (all or nothing).
+    ///
+    /// Documents are streamed from the store and hashed again on the way, so a corrupted object fails the
+    /// bundle instead of shipping.
+    public func createBundle(
+        scope: BundleScope, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
+        progress: (String) -> Void = { _ in }
+    ) throws -> BundleSummary {
+        let snapshot = try snapshot(of: scope)
+        let evaluation = snapshot.evaluate(asOf: day)
+        let (year, month, date) = day.components
+        let identifier = "EB-\(snapshot.scope.uppercased())-\(String(format: "%04d%02d%02d", year, month, date))"
+        let seal = Int(sealTime.timeIntervalSince1970.rounded(.down))
+        let sealText = Date(timeIntervalSince1970: TimeInterval(seal)).formatted(.iso8601)
+
+        var payload: [(path: String, sha256: String, size: Int64)] = []
+        for evidence in snapshot.evidence {
+            for (file, payloadPath) in zip(evidence.files, BundleFormat.payloadPaths(for: evidence)) {
+                payload.append((payloadPath, file.sha256, file.size))
+            }
+        }
+        let payloadBytes = payload.reduce(Int64(0)) { $0 + $1.size }
+        let source =
+            organization
+            ?? snapshot.solutions.first.flatMap { solution in
+                (solution.owners.first { $0.role == .responsible } ?? solution.owners.first)?.authorityName
+            } ?? "evident"
+        let report = AnnualReport(
+            year: year, evaluation: evaluation, authorities: snapshot.authorities, evidence: snapshot.evidence)
+        var tags: [String: [UInt8]] = [
+            "bagit.txt": Array(BundleFormat.bagitText.utf8),
+            "bag-info.txt": Array(
+                """
+                BagIt-Profile-Identifier: \(BundleFormat.profileIdentifier)
+                Source-Organization: \(source.split(whereSeparator: \.isNewline).joined(separator: " "))
+                External-Identifier: \(identifier)
+                Bagging-Date: \(String(sealText.prefix(10)))
+                Payload-Oxum: \(payloadBytes).\(payload.count)
+                Bag-Software-Agent: \(BundleFormat.agent)
+                Evident-Scope: \(snapshot.scope)
+                Evident-Reference-Date: \(day)
+                Evident-Seal-Time: \(sealText)
+
+                """.utf8),
+            "manifest-sha256.txt": Array(
+                payload.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8),
+            "metadata/registry.json": try snapshot.canonicalJSON(),
+            "metadata/evaluation.json": StatusReport(evaluation).json(),
+            "metadata/report.html": Array(report.html(language: .da).utf8),
+        ]
+        let tagManifest = Array(
+            tags.keys.sorted().map { "\(BundleFormat.hex(SHA256.hash(data: tags[$0]!)))  \($0)\n" }.joined().utf8)
+        tags["tagmanifest-sha256.txt"] = tagManifest
+        tags[BundleFormat.signaturePath] = Array(
+            try SSHSignature.sign(tagManifest, namespace: SSHSignature.bundleNamespace, with: key).armored.utf8)
+
+        // Every entry, sorted by path, with its directories.
+        enum Content {
+            case directory
+            case bytes([UInt8])
+            case document(sha256: String, size: Int64)
+        }
+        var entries: [String: Content] = ["": .directory]
+        func addParents(_ path: String) {
+            var components = path.split(separator: "/").dropLast()
+            while !components.isEmpty {
+                entries[components.joined(separator: "/")] = .directory
+                components = components.dropLast()
+            }
+        }
+        for (tagPath, bytes) in tags {
+            addParents(tagPath)
+            entries[tagPath] = .bytes(bytes)
+        }
+        for file in payload {
+            addParents(file.path)
+            entries[file.path] = .document(sha256: file.sha256, size: file.size)
+        }
+
+        let temporary = path + ".evident-partial"
+        do {
+            let writer = try TarWriter(path: temporary, mtime: seal)
+            for entryPath in entries.keys.sorted() {
+                let full = entryPath.isEmpty ? identifier : "\(identifier)/\(entryPath)"
+                switch entries[entryPath]! {
+                case .directory: try writer.addDirectory(full)
+                case .bytes(let bytes): try writer.addFile(full, bytes: bytes)
+                case .document(let sha256, let size):
+                    progress(entryPath)
+                    try writer.addFile(full, size: size) { write in
+                        try store.streamObject(sha256: sha256, into: write)
+                    }
+                }
+            }
+            try writer.close()
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.writeFailed(path: path, reason: DocumentStore.lastError())
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        return BundleSummary(
+            path: path, identifier: identifier, asOf: day, sealTime: sealText, payloadFiles: payload.count,
+            payloadBytes: payloadBytes, verdicts: evaluation.verdicts.count, signer: key.publicKey.fingerprint)
+    }
+}
