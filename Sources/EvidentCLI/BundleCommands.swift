@@ -22,7 +22,8 @@ struct BundleCommand: ParsableCommand {
         @Option(help: "Bundle this solution (id or name).") var solution: String?
         @Option(help: "Bundle the solutions this authority owns (id or name).") var authority: String?
         @Flag(help: "Bundle every solution.") var all = false
-        @Option(help: ArgumentHelp("The reference date of the verdicts (default: today).", valueName: "date"),
+        @Option(
+            help: ArgumentHelp("The reference date of the verdicts (default: today).", valueName: "date"),
             transform: parseDay)
         var asOf: Day?
         @Option(help: "The OpenSSH Ed25519 private key to sign with (see 'evident key new').") var key: String
@@ -75,13 +76,88 @@ struct BundleCommand: ParsableCommand {
         }
     }
 
+    /// `--allowed-signers FILE`, shared by verify and extract.
+    struct Trust: ParsableArguments {
+        @Option(help: "An ssh-keygen allowed_signers file naming the keys trusted to sign bundles.")
+        var allowedSigners: String?
+
+        func load() throws -> AllowedSigners? {
+            guard let allowedSigners else { return nil }
+            do {
+                return AllowedSigners(text: try String(contentsOfFile: allowedSigners, encoding: .utf8))
+            } catch {
+                throw KeyError.unreadable(path: allowedSigners, reason: (error as NSError).localizedDescription)
+            }
+        }
+    }
+
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify a bundle (placeholder).")
-        func run() throws {}
+        static let configuration = CommandConfiguration(
+            abstract: "Check a bundle offline: every file, manifest, the signature and the verdicts.",
+            discussion: """
+                Reads the tar as a stream and extracts nothing. Reports every problem with a stable code.
+                Exits 0 when the bundle is valid and signed by a key in --allowed-signers, 2 when it is intact
+                but no trusted signature was checked, 1 when it is invalid.
+                """)
+
+        @Argument(help: "The bundle (.tar).") var bundle: String
+        @OptionGroup var trust: Trust
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let result = BundleVerifier.verify(path: bundle, allowedSigners: try trust.load())
+            try report(result, json: json)
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        }
     }
 
     struct Extract: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Extract a bundle (placeholder).")
-        func run() throws {}
+        static let configuration = CommandConfiguration(
+            abstract: "Verify a bundle, then write its regular files, and only those, under a directory.")
+
+        @Argument(help: "The bundle (.tar).") var bundle: String
+        @Option(help: "The directory to extract into; the bag lands in DIR/<bundle id>.") var to: String
+        @OptionGroup var trust: Trust
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let result: BundleVerification
+            do {
+                result = try BundleVerifier.extract(path: bundle, to: to, allowedSigners: try trust.load())
+            } catch let error as BundleVerifier.ExtractionError {
+                throw StoreError.writeFailed(path: to, reason: error.description)
+            }
+            try report(result, json: json)
+            if result.status == .invalid { throw ExitCode(1) }
+            if !json { Console.current.err("Extracted to \(to)/\(result.identifier ?? "")") }
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        }
+    }
+}
+
+/// Prints a verification for people or scripts.
+private func report(_ result: BundleVerification, json: Bool) throws {
+    let console = Console.current
+    if json {
+        try console.json(result)
+        return
+    }
+    for problem in result.problems {
+        console.out("\(problem.code.rawValue)\t\(problem.path ?? "-")\t\(problem.detail)")
+    }
+    let signer =
+        result.signature.map { signature in
+            signature.trustedPrincipals.map {
+                $0.isEmpty ? "untrusted key \(signature.fingerprint)" : $0.joined(separator: ", ")
+            }
+                ?? "key \(signature.fingerprint) (not checked against allowed signers)"
+        } ?? "no signature"
+    let summary = "\(result.identifier ?? result.path): \(result.payloadFiles) documents, \(result.payloadBytes) bytes"
+    switch result.status {
+    case .valid: console.out("valid: \(summary), signed by \(signer)")
+    case .unverified:
+        console.out(
+            "intact but unverified: \(summary), signed by \(signer); pass --allowed-signers to check whose key it is")
+    case .invalid: console.out("invalid: \(result.problems.count) problems in \(summary)")
     }
 }

@@ -119,7 +119,8 @@ final class TarReader {
         default: throw ArchiveError("read header", archive)
         }
         guard let entry else { throw ArchiveError("read header", archive) }
-        let raw = archive_entry_pathname(entry).map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
+        let raw =
+            archive_entry_pathname(entry).map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
             .map { $0.map { UInt8(bitPattern: $0) } } ?? []
         let path = archive_entry_pathname_utf8(entry).map { String(cString: $0) }
         let kind: Entry.Kind

@@ -39,7 +39,8 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     /// The rule policy the snapshot's settings give.
     public var policy: RulePolicy {
         RulePolicy(
-            optOutReviewMonths: settings[Setting.optOutReviewMonths.rawValue] ?? Setting.optOutReviewMonths.defaultValue,
+            optOutReviewMonths: settings[Setting.optOutReviewMonths.rawValue]
+                ?? Setting.optOutReviewMonths.defaultValue,
             warningDays: settings[Setting.warningDays.rawValue] ?? Setting.warningDays.defaultValue)
     }
 
@@ -125,7 +126,8 @@ extension Registry {
                 let current = Array(evidenceIds)
                 let linked = Set(
                     try ids(db, "SELECT id FROM evidence WHERE supersedesId IN", current)
-                        + (try ids(db, "SELECT supersedesId FROM evidence WHERE supersedesId IS NOT NULL AND id IN", current)))
+                        + (try ids(
+                            db, "SELECT supersedesId FROM evidence WHERE supersedesId IS NOT NULL AND id IN", current)))
                 if linked.isSubset(of: evidenceIds) { break }
                 evidenceIds.formUnion(linked)
             }

@@ -126,8 +126,10 @@ public struct AllowedSigners: Sendable {
             for option in fields[1..<typeIndex].flatMap({ $0.split(separator: ",") }) {
                 let lower = option.lowercased()
                 if lower.hasPrefix("namespaces=") {
-                    namespaces = option.dropFirst("namespaces=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                        .split(separator: ",").map(String.init)
+                    namespaces = option.dropFirst("namespaces=".count).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\"")
+                    )
+                    .split(separator: ",").map(String.init)
                 }
             }
             entries.append(Entry(principals: fields[0], namespaces: namespaces, key: key))

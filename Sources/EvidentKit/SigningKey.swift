@@ -20,7 +20,8 @@ public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "key '\(path)': cannot be read (\(reason))"
-        case .notAPrivateKey(let path): "key '\(path)': not an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
+        case .notAPrivateKey(let path):
+            "key '\(path)': not an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
         case .encrypted(let path):
             "key '\(path)' is encrypted with a passphrase; evident signs only with unencrypted keys: "
                 + "make a decrypted copy with 'cp \(path) bundle-key && ssh-keygen -p -N \"\" -f bundle-key', "
@@ -96,7 +97,9 @@ public struct SigningKey: Sendable {
         }
         var reader = SSHReader(bytes)
         do {
-            guard try reader.raw(15) == Array("openssh-key-v1".utf8) + [0] else { throw KeyError.notAPrivateKey(path: path) }
+            guard try reader.raw(15) == Array("openssh-key-v1".utf8) + [0] else {
+                throw KeyError.notAPrivateKey(path: path)
+            }
             let cipher = try reader.text()
             let kdf = try reader.text()
             _ = try reader.string()
@@ -126,7 +129,8 @@ public struct SigningKey: Sendable {
     /// Writes `path` (mode 0600) and `path.pub`, refusing to overwrite either.
     public func write(to path: String) throws(KeyError) {
         for (file, contents, mode) in [
-            (path, openSSHPrivateKey, mode_t(0o600)), (path + ".pub", publicKey.openSSHLine(comment: comment) + "\n", 0o644),
+            (path, openSSHPrivateKey, mode_t(0o600)),
+            (path + ".pub", publicKey.openSSHLine(comment: comment) + "\n", 0o644),
         ] {
             let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             guard descriptor >= 0 else {
@@ -135,7 +139,9 @@ public struct SigningKey: Sendable {
             }
             defer { close(descriptor) }
             do {
-                try Array(contents.utf8).withUnsafeBytes { bytes in try DocumentStore.writeAll(descriptor, bytes, path: file) }
+                try Array(contents.utf8).withUnsafeBytes { bytes in
+                    try DocumentStore.writeAll(descriptor, bytes, path: file)
+                }
             } catch {
                 throw KeyError.writeFailed(path: file, reason: "\(error)")
             }
