@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "EvidentKitTests",
             dependencies: [
-                "EvidentKit", "EvidentTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "EvidentKit", "EvidentTestSupport", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwiftSettings

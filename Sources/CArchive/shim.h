@@ -9,5 +9,7 @@ static const unsigned int CARCHIVE_AE_IFMT = AE_IFMT;
 static const unsigned int CARCHIVE_AE_IFREG = AE_IFREG;
 static const unsigned int CARCHIVE_AE_IFDIR = AE_IFDIR;
 static const unsigned int CARCHIVE_AE_IFLNK = AE_IFLNK;
+static const unsigned int CARCHIVE_AE_IFIFO = AE_IFIFO;
+static const unsigned int CARCHIVE_AE_IFCHR = AE_IFCHR;
 
 #endif

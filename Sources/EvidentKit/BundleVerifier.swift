@@ -253,7 +253,7 @@ public enum BundleVerifier {
         }
 
         var contents = Contents()
-        var seen: Set<String> = []
+        var seen: Set<[UInt8]> = []
         var folded: [String: String] = [:]
         do {
             let reader = try TarReader(descriptor: descriptor)
@@ -269,11 +269,15 @@ public enum BundleVerifier {
                         problem(.multipleTopLevel, name, "a bundle holds exactly one top-level directory")
                     }
                 }
-                if !seen.insert(name).inserted {
-                    problem(.duplicateEntry, name, "the archive holds this path more than once")
+                // Swift compares strings by canonical equivalence; duplicates are about bytes. libarchive
+                // reads names in NFC, so names that differ only in normalisation arrive here as duplicates.
+                if !seen.insert(Array(name.utf8)).inserted {
+                    problem(
+                        .duplicateEntry, name,
+                        "the archive holds this path (after Unicode normalisation) more than once")
                 }
                 let key = name.precomposedStringWithCanonicalMapping.lowercased()
-                if let other = folded[key], other != name {
+                if let other = folded[key], Array(other.utf8) != Array(name.utf8) {
                     problem(.nameCollision, name, "equals '\(other)' ignoring case or Unicode normalisation")
                 }
                 folded[key] = folded[key] ?? name
