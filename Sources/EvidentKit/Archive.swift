@@ -83,6 +83,46 @@ final class TarWriter {
     }
 }
 
+/// A file mapped into memory and handed to libarchive a window at a time.
+///
+/// Handing out mapped pages avoids copying every byte from the page cache, which on this kind of
+/// machine costs as much as hashing it; each window is dropped from the process once libarchive asks
+/// for the next, so memory stays flat whatever the size of the file.
+final class MappedWindows {
+    static let windowSize = 8 << 20
+
+    let base: UnsafeMutableRawPointer
+    let size: Int
+    var offset = 0
+    var previous: (start: Int, length: Int)?
+
+    init?(descriptor: Int32) {
+        // Only seekable files have an end to find; anything else is read the ordinary way.
+        let end = lseek(descriptor, 0, SEEK_END)
+        guard end > 0, lseek(descriptor, 0, SEEK_SET) == 0,
+            let mapped = mmap(nil, Int(end), PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED
+        else { return nil }
+        base = mapped
+        size = Int(end)
+        madvise(base, size, MADV_SEQUENTIAL)
+    }
+
+    deinit {
+        munmap(base, size)
+    }
+
+    /// The next window, after releasing the one before it.
+    func next() -> UnsafeRawBufferPointer {
+        if let previous { madvise(base + previous.start, previous.length, MADV_DONTNEED) }
+        let length = min(Self.windowSize, size - offset)
+        defer {
+            previous = (offset, length)
+            offset += length
+        }
+        return UnsafeRawBufferPointer(start: base + offset, count: length)
+    }
+}
+
 /// Reads a tar as a stream through libarchive, with only the tar reader and no decompression filters.
 final class TarReader {
     /// One entry's header as the verifier needs it.
@@ -96,14 +136,27 @@ final class TarReader {
     }
 
     private let archive: OpaquePointer
+    private let windows: MappedWindows?
 
     init(descriptor: Int32) throws(ArchiveError) {
         setlocale(LC_ALL, "C.UTF-8")
         guard let archive = archive_read_new() else { throw ArchiveError("archive_read_new", nil) }
         self.archive = archive
-        guard archive_read_support_format_tar(archive) == ARCHIVE_OK,
-            archive_read_open_fd(archive, descriptor, 1 << 20) == ARCHIVE_OK
-        else { throw ArchiveError("open", archive) }
+        windows = MappedWindows(descriptor: descriptor)
+        guard archive_read_support_format_tar(archive) == ARCHIVE_OK else { throw ArchiveError("open", archive) }
+        let opened: Int32
+        if let windows {
+            archive_read_set_callback_data(archive, Unmanaged.passUnretained(windows).toOpaque())
+            archive_read_set_read_callback(archive) { _, context, buffer in
+                let window = Unmanaged<MappedWindows>.fromOpaque(context!).takeUnretainedValue().next()
+                buffer?.pointee = window.baseAddress
+                return window.count
+            }
+            opened = archive_read_open1(archive)
+        } else {
+            opened = archive_read_open_fd(archive, descriptor, 1 << 20)
+        }
+        guard opened == ARCHIVE_OK else { throw ArchiveError("open", archive) }
     }
 
     deinit {
