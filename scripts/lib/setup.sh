@@ -2,7 +2,7 @@
 # Sourced, not run.
 
 # Debian packages evident builds and tests with.
-EVIDENT_APT_PACKAGES=(pkg-config libsqlite3-dev libarchive-dev libarchive-tools python3 python3-pip)
+EVIDENT_APT_PACKAGES=(pkg-config libsqlite3-dev libarchive-dev libarchive-tools openssh-client gzip python3 python3-pip)
 
 evident_as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -21,11 +21,15 @@ evident_install_packages() {
     fi
 }
 
-# Installs the Python tools the tests call (JSON Schema validation).
+# Installs the Python tools the tests call: JSON Schema validation, and the auditors' BagIt validators
+# (bagit_profile.py needs pkg_resources, which setuptools 81 and later no longer ship).
 evident_install_python_tools() {
-    if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
-        echo "==> installing jsonschema" >&2
-        python3 -m pip install --quiet jsonschema || python3 -m pip install --quiet --break-system-packages jsonschema
+    local wanted=("jsonschema" "bagit==1.9.0" "bagit-profile==1.3.1" "setuptools<81")
+    if ! python3 -c 'import jsonschema, referencing, bagit, pkg_resources' 2>/dev/null \
+        || ! command -v bagit.py >/dev/null || ! command -v bagit_profile.py >/dev/null; then
+        echo "==> installing ${wanted[*]}" >&2
+        python3 -m pip install --quiet "${wanted[@]}" \
+            || python3 -m pip install --quiet --break-system-packages "${wanted[@]}"
     fi
 }
 

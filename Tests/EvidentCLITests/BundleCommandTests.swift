@@ -1,0 +1,148 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+/// Runs a tool an auditor would use; its exit code and output.
+func tool(_ name: String, _ arguments: [String], in directory: URL? = nil, input: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [name] + arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+    let (out, err) = (Pipe(), Pipe())
+    (process.standardOutput, process.standardError) = (out, err)
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let error = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+        code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
+        err: String(decoding: error, as: UTF8.self))
+}
+
+/// `key new`, `bundle create`, `bundle verify` and `bundle extract` as users and auditors run them.
+@Suite struct BundleCommandTests {
+    /// A populated home, a key, its allowed_signers file, and a bundle of everything.
+    func bundle(in directory: URL) throws -> (evident: Evident, tar: String, signers: String) {
+        let evident = Evident(directory: directory)
+        try evident.populate()
+        let key = directory.appendingPathComponent("bundle-key").path
+        let created = evident("key", "new", "--out", key, "--identity", "ops@skat.dk")
+        #expect(created.code == 0)
+        let signers = directory.appendingPathComponent("allowed_signers").path
+        try created.out.write(toFile: signers, atomically: true, encoding: .utf8)
+        let tar = directory.appendingPathComponent("EB.tar").path
+        let result = evident(
+            "bundle", "create", "--all", "--as-of", "2026-06-15", "--key", key, "--out", tar, "--seal-time",
+            "2026-06-30T12:00:00Z")
+        #expect(result.code == 0, "\(result.err)")
+        return (evident, tar, signers)
+    }
+
+    @Test func keyNewWritesAPrivateKeyAndPrintsTheAllowedSignersLine() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            let key = directory.appendingPathComponent("k").path
+            let result = evident("key", "new", "--out", key, "--identity", "auditor@erst.dk")
+            #expect(result.code == 0)
+            #expect(result.out.hasPrefix("auditor@erst.dk namespaces=\"evident-bundle\" ssh-ed25519 AAAA"))
+            let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(FileManager.default.fileExists(atPath: key + ".pub"))
+            #expect(evident("key", "new", "--out", key).code == 1)  // never overwrites a key
+        }
+    }
+
+    @Test func verifyExitsZeroTwoOrOne() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, tar, signers) = try bundle(in: directory)
+            let trusted = evident("bundle", "verify", tar, "--allowed-signers", signers)
+            #expect(trusted.code == 0, "\(trusted.out)")
+            #expect(trusted.out.contains("valid: EB-ALL-20260615"))
+            #expect(evident("bundle", "verify", tar).code == 2)
+            let stranger = directory.appendingPathComponent("stranger").path
+            let other = evident("key", "new", "--out", stranger, "--identity", "someone")
+            try other.out.write(toFile: signers, atomically: true, encoding: .utf8)
+            let untrusted = evident("bundle", "verify", tar, "--allowed-signers", signers, "--json")
+            #expect(untrusted.code == 1)
+            let object = try #require(try untrusted.json() as? [String: Any])
+            let problems = try #require(object["problems"] as? [[String: Any]])
+            #expect(problems.map { $0["code"] as? String } == ["signature-untrusted"])
+            #expect(evident("bundle", "verify").code == 64)
+            #expect(evident("bundle", "verify", directory.appendingPathComponent("none.tar").path).code == 1)
+        }
+    }
+
+    @Test func createRefusesBadScopesAndKeys() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, _, _) = try bundle(in: directory)
+            let key = directory.appendingPathComponent("bundle-key").path
+            let out = directory.appendingPathComponent("x.tar").path
+            #expect(evident("bundle", "create", "--key", key, "--out", out).code == 64)
+            #expect(evident("bundle", "create", "--all", "--solution", "SOL-1", "--key", key, "--out", out).code == 64)
+            #expect(evident("bundle", "create", "--all", "--key", key + ".pub", "--out", out).code == 1)
+            #expect(evident("bundle", "create", "--solution", "SOL-9", "--key", key, "--out", out).code == 1)
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
+    @Test func sourceDateEpochSetsTheSealTime() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, tar, _) = try bundle(in: directory)
+            let key = directory.appendingPathComponent("bundle-key").path
+            let again = directory.appendingPathComponent("again.tar").path
+            let result = evident.run(
+                ["bundle", "create", "--all", "--as-of", "2026-06-15", "--key", key, "--out", again],
+                environment: ["SOURCE_DATE_EPOCH": "1782820800"])
+            #expect(result.code == 0)
+            #expect(FileManager.default.contentsEqual(atPath: tar, andPath: again))
+        }
+    }
+
+    @Test func extractWritesTheBagUnderTheDirectory() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, tar, signers) = try bundle(in: directory)
+            let out = directory.appendingPathComponent("extracted").path
+            #expect(evident("bundle", "extract", tar, "--to", out, "--allowed-signers", signers).code == 0)
+            #expect(FileManager.default.fileExists(atPath: out + "/EB-ALL-20260615/data/EVD-1/agreement.pdf"))
+            #expect(evident("bundle", "extract", tar, "--to", out, "--allowed-signers", signers).code == 1)
+        }
+    }
+
+    /// The auditor's way, with tools nobody on this team wrote: bsdtar, ssh-keygen, bagit.py, bagit_profile.py.
+    @Test func auditorsToolsAcceptTheBundleAndBagitRejectsAChangedByte() throws {
+        try withTemporaryDirectory { directory in
+            let (_, tar, signers) = try bundle(in: directory)
+            let out = directory.appendingPathComponent("auditor")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            let untar = try tool("bsdtar", ["-xf", tar, "-C", out.path])
+            #expect(untar.code == 0, "\(untar.err)")
+            let bag = out.appendingPathComponent("EB-ALL-20260615")
+            let ssh = try tool(
+                "ssh-keygen",
+                [
+                    "-Y", "verify", "-f", signers, "-I", "ops@skat.dk", "-n", "evident-bundle", "-s",
+                    bag.appendingPathComponent("signature/tagmanifest-sha256.txt.sshsig").path,
+                ], input: bag.appendingPathComponent("tagmanifest-sha256.txt"))
+            #expect(ssh.code == 0, "\(ssh.out)\(ssh.err)")
+            let bagit = try tool("bagit.py", ["--validate", bag.path])
+            #expect(bagit.code == 0, "\(bagit.err)")
+            let profile = try tool(
+                "bagit_profile.py",
+                [
+                    "--no-logfile", "--report", "--file",
+                    Fixtures.repositoryRoot.appendingPathComponent("schema/bagit-profile.json").path,
+                    "https://evident.example/schema/bagit-profile.json", bag.path,
+                ], in: directory)
+            #expect(profile.code == 0, "\(profile.out)\(profile.err)")
+
+            let payload = bag.appendingPathComponent("data/EVD-1/agreement.pdf")
+            var bytes = try Data(contentsOf: payload)
+            bytes[bytes.count / 2] ^= 0x01
+            try bytes.write(to: payload)
+            let tampered = try tool("bagit.py", ["--validate", bag.path])
+            #expect(tampered.code != 0)
+            #expect(tampered.err.contains("agreement.pdf"))
+        }
+    }
+}
