@@ -20,6 +20,13 @@ func tool(_ name: String, _ arguments: [String], in directory: URL? = nil, input
         err: String(decoding: error, as: UTF8.self))
 }
 
+/// Writes text to a new file in `directory`, for tools that read a file or standard input.
+func temporaryFile(_ text: String, in directory: URL) throws -> URL {
+    let url = directory.appendingPathComponent("input-\(UUID().uuidString)")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+}
+
 /// `key new`, `bundle create`, `bundle verify` and `bundle extract` as users and auditors run them.
 @Suite struct BundleCommandTests {
     /// A populated home, a key, its allowed_signers file, and a bundle of everything.
@@ -34,8 +41,12 @@ func tool(_ name: String, _ arguments: [String], in directory: URL? = nil, input
         let tar = directory.appendingPathComponent("EB.tar").path
         let result = evident(
             "bundle", "create", "--all", "--as-of", "2026-06-15", "--key", key, "--out", tar, "--seal-time",
-            "2026-06-30T12:00:00Z")
+            "2026-06-30T12:00:00Z", "--json")
         #expect(result.code == 0, "\(result.err)")
+        let validation = try tool(
+            Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json").path, ["bundle-summary"],
+            input: try temporaryFile(result.out, in: directory))
+        #expect(validation.code == 0, "\(validation.out)")
         return (evident, tar, signers)
     }
 
@@ -68,6 +79,10 @@ func tool(_ name: String, _ arguments: [String], in directory: URL? = nil, input
             let object = try #require(try untrusted.json() as? [String: Any])
             let problems = try #require(object["problems"] as? [[String: Any]])
             #expect(problems.map { $0["code"] as? String } == ["signature-untrusted"])
+            let validation = try tool(
+                Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json").path,
+                ["bundle-verification"], input: try temporaryFile(untrusted.out, in: directory))
+            #expect(validation.code == 0, "\(validation.out)")
             #expect(evident("bundle", "verify").code == 64)
             #expect(evident("bundle", "verify", directory.appendingPathComponent("none.tar").path).code == 1)
         }
