@@ -19,7 +19,8 @@ public struct EvidentCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,
             ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, StatusCommand.self, DueCommand.self,
-            ReportCommand.self, KeyCommand.self, BundleCommand.self, SettingsCommand.self, SchemaCommand.self,
+            ReportCommand.self, KeyCommand.self, BundleCommand.self, LogCommand.self, CheckCommand.self,
+            SettingsCommand.self, SchemaCommand.self,
         ]
     )
 

@@ -34,6 +34,9 @@ public struct DocumentStore: Sendable {
 
     var tempDirectory: String { root + "/tmp" }
 
+    /// Where a filing notes the objects it is about to place, until its transaction has committed.
+    var pendingDirectory: String { root + "/pending" }
+
     /// Where the object with this SHA-256 lives.
     public func objectPath(sha256: String) -> String {
         let split = sha256.index(sha256.startIndex, offsetBy: 2)
@@ -63,7 +66,8 @@ public struct DocumentStore: Sendable {
         guard input >= 0 else { throw StoreError.unreadable(path: path, reason: Self.lastError()) }
         defer { close(input) }
 
-        let tempPath = "\(tempDirectory)/\(UUID().uuidString).tmp"
+        // The process id in the name lets recovery tell a dead filing's leftovers from a live one's.
+        let tempPath = "\(tempDirectory)/\(getpid())-\(UUID().uuidString).tmp"
         let output = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: Self.lastError()) }
         var keepTemp = false
@@ -120,6 +124,62 @@ public struct DocumentStore: Sendable {
         }
         Self.syncDirectory(directory)
         return true
+    }
+
+    /// Notes, durably, the objects a filing is about to place, so that a crash before its commit can be undone.
+    func writeIntent(_ sha256s: [String]) throws(StoreError) -> String {
+        guard mkdir(pendingDirectory, 0o700) == 0 || errno == EEXIST else {
+            throw StoreError.writeFailed(path: pendingDirectory, reason: Self.lastError())
+        }
+        let path = "\(pendingDirectory)/\(getpid())-\(UUID().uuidString).intent"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
+        defer { close(descriptor) }
+        let text = Array(sha256s.map { $0 + "\n" }.joined().utf8)
+        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == text.count else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
+        guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
+        Self.syncDirectory(pendingDirectory)
+        return path
+    }
+
+    /// Removes an intent once its filing has committed or been undone.
+    func clearIntent(_ path: String) {
+        unlink(path)
+    }
+
+    /// The intents left by filings that have not cleared them, with the objects each names.
+    func pendingIntents() -> [(path: String, sha256s: [String])] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: pendingDirectory) else { return [] }
+        return names.filter { $0.hasSuffix(".intent") }.sorted().map { name in
+            let path = "\(pendingDirectory)/\(name)"
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return (path, text.split(separator: "\n").map(String.init).filter { $0.count == 64 })
+        }
+    }
+
+    /// Temp files whose writing process has died: a filing interrupted while streaming.
+    func abandonedTemporaryFiles() -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: tempDirectory) else { return [] }
+        return names.compactMap { name in
+            guard let pid = Int32(name.split(separator: "-").first ?? ""), kill(pid, 0) != 0, errno == ESRCH else {
+                return nil
+            }
+            return "\(tempDirectory)/\(name)"
+        }
+    }
+
+    /// Every object file in the store, by the SHA-256 its path names.
+    func objectNames() -> [String] {
+        let base = root + "/sha256"
+        guard let prefixes = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
+        var names: [String] = []
+        for prefix in prefixes.sorted() where prefix.count == 2 {
+            for rest in (try? FileManager.default.contentsOfDirectory(atPath: "\(base)/\(prefix)")) ?? [] {
+                names.append(prefix + rest)
+            }
+        }
+        return names.sorted()
     }
 
     /// Deletes a staged file that will not be placed.

@@ -1,4 +1,11 @@
+import Foundation
 import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// New evidence, checked: what it is, what it covers, and the dates it speaks about.
 ///
@@ -95,6 +102,7 @@ extension Registry {
         try Validate.notFuture(draft.captured, field: "--captured", today: today)
         try Validate.notFuture(draft.signed, field: "--signed", today: today)
         _ = try read { db in try resolveEvidenceLinks(draft, db) }
+        try recoverInterruptedFilings()
 
         var staged: [DocumentStore.Staged] = []
         defer { staged.forEach(store.discard) }
@@ -107,8 +115,9 @@ extension Registry {
         }
 
         var placed: [String] = []
+        var intent: String?
         do {
-            return try write(context) { db in
+            let info = try write(context) { db in
                 let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
                 var record = EvidenceRecord(
                     id: nil, kind: draft.kind, title: draft.title, captured: draft.captured, signed: draft.signed,
@@ -125,15 +134,49 @@ extension Registry {
                     ).insert(db)
                 }
                 for target in covers { try CoverageRecord(evidenceId: id, target: target).insert(db) }
-                // Placed inside the write lock, so that no other filing of the same bytes interleaves.
+                // Placed inside the write lock, so that no other filing of the same bytes interleaves; the
+                // intent lets recovery remove them if this process dies before the commit.
+                intent = try store.writeIntent(staged.map(\.sha256))
                 for file in staged where try store.place(file) { placed.append(file.sha256) }
                 let evidenceID = RecordID(.evidence, id)
                 return (try InfoLoader.evidence(db, ids: [id])[0], [evidenceID] + (supersedes.map { [$0] } ?? []))
             }
+            intent.map(store.clearIntent)
+            return info
         } catch {
             placed.forEach { store.removeObject(sha256: $0) }
+            intent.map(store.clearIntent)
             throw error
         }
+    }
+
+    /// Undoes what filings that died before their commit left behind: objects no row names, and temp files.
+    ///
+    /// Runs in a write transaction, so no live filing is between placing its objects and committing.
+    @discardableResult
+    public func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
+        let abandoned = store.abandonedTemporaryFiles()
+        abandoned.forEach { unlink($0) }
+        let intents = store.pendingIntents()
+        guard !intents.isEmpty else { return (0, abandoned.count) }
+        var removed = 0
+        do {
+            try writer.write { db in
+                for intent in intents {
+                    for sha256 in intent.sha256s
+                    where try DocumentRecord.fetchOne(db, key: sha256) == nil
+                        && FileManager.default.fileExists(atPath: store.objectPath(sha256: sha256))
+                    {
+                        store.removeObject(sha256: sha256)
+                        removed += 1
+                    }
+                    store.clearIntent(intent.path)
+                }
+            }
+        } catch let error as DatabaseError {
+            throw RegistryError.storage(error.message ?? error.description)
+        }
+        return (removed, abandoned.count)
     }
 
     private func resolveEvidenceLinks(

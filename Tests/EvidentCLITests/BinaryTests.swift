@@ -77,13 +77,27 @@ struct Binary {
         }
     }
 
+    @Test func killedFilingsLeaveTheRegistryConsistent() throws {
+        let process = Process()
+        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("scripts/crash-test")
+        process.arguments = ["6", try Binary.url.path]
+        process.environment = ["EVIDENT_CRASH_MIB": "8", "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        (process.standardOutput, process.standardError) = (out, out)
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("check --deep clean after every kill"))
+    }
+
     @Test func processesWritingAtTheSameTimeAllSucceed() throws {
         try withTemporaryDirectory { directory in
             let evident = Binary(home: directory.appendingPathComponent("home"))
             #expect(try evident("init").code == 0)
             try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
             let writers = 4
-            let filings = 10
+            let filings = 50
             var files: [[String]] = []
             for writer in 0..<writers {
                 files.append(
@@ -119,6 +133,8 @@ struct Binary {
             let array = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [Any])
             #expect(array.count == writers * filings)
             #expect(storedObjects(inHome: evident.home).count == writers * filings)
+            let check = try evident("check", "--deep")
+            #expect(check.code == 0, "\(check.out)")
         }
     }
 }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import EvidentKit
+import Foundation
+
+/// `evident log`: the audit trail.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Show the audit trail: who changed what, when, chained by hash.")
+
+    @OptionGroup var home: HomeOptions
+    @Option(help: "Only events that touched this record (an id or an unambiguous name).") var record: String?
+    @Option(help: ArgumentHelp("Only events from this day on.", valueName: "date"), transform: parseDay)
+    var since: Day?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let events = try home.openRegistry().log(record: record, since: since)
+        let console = Console.current
+        if output.json {
+            try console.json(events)
+        } else if events.isEmpty {
+            console.out("(no events)")
+        } else {
+            console.lines(
+                Printing.table(
+                    ["EVENT", "AT", "ACTOR", "COMMAND", "RECORDS", "HASH"],
+                    events.map { event in
+                        [
+                            String(event.id), event.at, event.actor, event.command,
+                            event.records.map { $0.id.description + ($0.sha256 == nil ? " (removed)" : "") }
+                                .joined(separator: ", "),
+                            String(event.hash.prefix(12)),
+                        ]
+                    }))
+        }
+    }
+}
+
+/// `evident check`: does the registry agree with itself, its store and its audit trail?
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database, the document store and the audit trail; exit 1 on any problem.",
+        discussion: """
+            Runs SQLite's integrity and foreign-key checks; checks every document has its object and every
+            object a document; that the audit chain is unbroken; and that every record is what its last audit
+            event recorded, so an edit made around evident is reported with the record's id. --deep also
+            re-hashes every object. Leftovers of a filing killed before its commit are cleaned up first.
+            """)
+
+    @OptionGroup var home: HomeOptions
+    @Flag(help: "Also re-hash every stored document.") var deep = false
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try home.openRegistry().check(deep: deep)
+        let console = Console.current
+        if output.json {
+            try console.json(report)
+        } else {
+            for problem in report.problems {
+                console.out("\(problem.code.rawValue)\t\(problem.subject)\t\(problem.detail)")
+            }
+            let summary =
+                "\(report.records) records, \(report.documents) documents, \(report.objects) objects"
+                + "\(deep ? " (re-hashed)" : ""), \(report.auditEvents) audit events"
+                + (report.recoveredObjects > 0
+                    ? "; removed \(report.recoveredObjects) objects of interrupted filings" : "")
+            let count = report.problems.count
+            console.out(count == 0 ? "ok: \(summary)" : "\(count) problem\(count == 1 ? "" : "s"): \(summary)")
+        }
+        if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,142 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// One thing `evident check` found wrong, with a stable code.
+public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        case sqliteIntegrity = "sqlite-integrity"
+        case foreignKey = "foreign-key"
+        case objectMissing = "object-missing"
+        case objectOrphan = "object-orphan"
+        case objectCorrupt = "object-corrupt"
+        case auditChainBroken = "audit-chain-broken"
+        case recordUnaudited = "record-unaudited"
+        case recordModified = "record-modified"
+        case recordVanished = "record-vanished"
+    }
+
+    public var code: Code
+    /// The record, document or event concerned.
+    public var subject: String
+    public var detail: String
+
+    public var description: String { "\(code.rawValue) \(subject): \(detail)" }
+}
+
+/// What `evident check` found.
+public struct IntegrityReport: Sendable, Codable, Equatable {
+    public var deep: Bool
+    public var records: Int
+    public var documents: Int
+    public var objects: Int
+    public var auditEvents: Int
+    public var recoveredObjects: Int
+    public var problems: [IntegrityProblem]
+}
+
+/// An audit event as `evident log` shows it.
+extension AuditEventInfo {
+    init(_ record: AuditEventRecord) {
+        self.init(
+            id: record.id!, at: record.at, actor: record.actor, command: record.command, records: record.records,
+            previousHash: record.previousHash, hash: record.hash)
+    }
+}
+
+extension Registry {
+    /// The audit trail, oldest first; only events touching `record`, or from `since` on, when given.
+    public func log(record reference: String? = nil, since: Day? = nil) throws -> [AuditEventInfo] {
+        try read { db in
+            let id = try reference.map { try resolve($0, field: "--record", kinds: RecordKind.allCases, db) }
+            return try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db).filter { event in
+                (id.map { id in event.records.contains { $0.id == id } } ?? true)
+                    && (since.map { String(event.at.prefix(10)) >= $0.description } ?? true)
+            }.map(AuditEventInfo.init)
+        }
+    }
+
+    /// Checks that the database and the store agree and that nothing was changed behind evident's back.
+    ///
+    /// Leftovers of filings that died before their commit are cleaned up first: they are not tampering.
+    public func check(deep: Bool) throws -> IntegrityReport {
+        let recovered = try recoverInterruptedFilings()
+        var problems: [IntegrityProblem] = []
+        func problem(_ code: IntegrityProblem.Code, _ subject: String, _ detail: String) {
+            problems.append(IntegrityProblem(code: code, subject: subject, detail: detail))
+        }
+        let (records, documents, events) = try read { db in
+            for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+                problem(.sqliteIntegrity, "registry.sqlite", line)
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                problem(
+                    .foreignKey, "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0)",
+                    "refers to a missing \(row[2] as String? ?? "row")")
+            }
+            let documents = try DocumentRecord.fetchAll(db)
+            let events = try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db)
+
+            // The chain: each event hashes its own fields and names the hash of the one before.
+            var previous = AuditTrail.genesisHash
+            var lastHash: [RecordID: String?] = [:]
+            for event in events {
+                let fields = AuditTrail.HashedFields(
+                    at: event.at, actor: event.actor, command: event.command, records: event.records,
+                    previousHash: event.previousHash)
+                if event.previousHash != previous {
+                    problem(.auditChainBroken, "event \(event.id!)", "does not follow the event before it")
+                } else if (try? CanonicalJSON.sha256(fields)) != event.hash {
+                    problem(.auditChainBroken, "event \(event.id!)", "its hash does not match its contents")
+                }
+                previous = event.hash
+                for record in event.records { lastHash[record.id] = record.sha256 }
+            }
+
+            // Every record as it is now must be what its last audit event recorded.
+            var count = 0
+            for kind in RecordKind.allCases {
+                for number in try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY id") {
+                    count += 1
+                    let id = RecordID(kind, number)
+                    let hash = try AuditTrail.storedForm(of: id, db).map(CanonicalJSON.sha256)
+                    switch lastHash[id] {
+                    case .none: problem(.recordUnaudited, id.description, "no audit event records this record")
+                    case .some(.none): problem(.recordModified, id.description, "the audit trail says it was removed")
+                    case .some(.some(let recorded)) where recorded != hash:
+                        problem(.recordModified, id.description, "changed since its last audit event, outside evident")
+                    default: break
+                    }
+                    lastHash[id] = nil
+                }
+            }
+            for (id, hash) in lastHash.sorted(by: { $0.key < $1.key }) where hash != nil {
+                problem(.recordVanished, id.description, "the audit trail says it exists, the database has no such row")
+            }
+            return (count, documents, events.count)
+        }
+
+        // The store: every document has its object, every object a document, and (deep) the right bytes.
+        let referenced = Set(documents.map(\.sha256))
+        let present = store.objectNames()
+        for document in documents.sorted(by: { $0.sha256 < $1.sha256 })
+        where !FileManager.default.fileExists(atPath: store.objectPath(sha256: document.sha256)) {
+            problem(.objectMissing, document.sha256, "a document row without its object in the store")
+        }
+        for name in present where !referenced.contains(name) {
+            problem(.objectOrphan, name, "an object no document row refers to")
+        }
+        if deep {
+            for name in present where referenced.contains(name) {
+                do {
+                    try store.streamObject(sha256: name) { _ in }
+                } catch {
+                    problem(.objectCorrupt, name, "\(error)")
+                }
+            }
+        }
+        return IntegrityReport(
+            deep: deep, records: records, documents: documents.count, objects: present.count, auditEvents: events,
+            recoveredObjects: recovered.objects, problems: problems)
+    }
+}

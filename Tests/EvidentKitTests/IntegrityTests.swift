@@ -1,0 +1,148 @@
+import EvidentTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import EvidentKit
+
+/// `check` finds every change made around evident, and recovery undoes what a killed filing left.
+@Suite struct IntegrityTests {
+    /// A change made behind evident's back and the problem `check` must report for it.
+    struct Tampering: Sendable, CustomTestStringConvertible {
+        let name: String
+        let code: IntegrityProblem.Code
+        let subject: String
+        let deep: Bool
+        let change: @Sendable (Fixture) throws -> Void
+        var testDescription: String { name }
+    }
+
+    /// Runs SQL on the registry the way someone with the sqlite3 shell would.
+    static func sql(_ fixture: Fixture, _ statements: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: fixture.registry.home.databasePath, configuration: configuration)
+        try queue.writeWithoutTransaction { try $0.execute(sql: statements) }
+    }
+
+    static func objectPath(_ fixture: Fixture) throws -> String {
+        fixture.registry.store.objectPath(sha256: try fixture.registry.evidence("EVD-1").files[0].sha256)
+    }
+
+    static let tamperings: [Tampering] = [
+        Tampering(name: "an agreement's valid-until moved", code: .recordModified, subject: "EVD-1", deep: false) {
+            try sql($0, "UPDATE evidence SET validUntil = '2031-12-31' WHERE id = 1")
+        },
+        Tampering(name: "a usage's route changed", code: .recordModified, subject: "USE-1", deep: false) {
+            try sql($0, "UPDATE usage SET route = 'technically-necessary' WHERE id = 1")
+        },
+        Tampering(name: "an owner added", code: .recordModified, subject: "SOL-1", deep: false) {
+            try sql($0, "INSERT INTO authority (name, cvr, kind) VALUES ('X', '10213231', 'state');")
+            try sql($0, "INSERT INTO solutionOwner VALUES (1, 2, 'co-owner')")
+        },
+        Tampering(name: "a record inserted", code: .recordUnaudited, subject: "VEN-2", deep: false) {
+            try sql($0, "INSERT INTO vendor (name, country) VALUES ('Shadow', 'US')")
+        },
+        Tampering(name: "a record deleted", code: .recordVanished, subject: "SVC-2", deep: false) {
+            try sql($0, "DELETE FROM service WHERE id = 2")
+        },
+        Tampering(name: "an audit event deleted", code: .auditChainBroken, subject: "event 3", deep: false) {
+            try sql($0, "DROP TRIGGER auditEvent_append_only_delete; DELETE FROM auditEvent WHERE id = 2")
+        },
+        Tampering(name: "an audit event rewritten", code: .auditChainBroken, subject: "event 2", deep: false) {
+            try sql(
+                $0, "DROP TRIGGER auditEvent_append_only_update; UPDATE auditEvent SET actor = 'someone' WHERE id = 2")
+        },
+        Tampering(name: "a foreign key broken", code: .foreignKey, subject: "usage row 1", deep: false) {
+            try sql($0, "UPDATE usage SET serviceId = 99 WHERE id = 1")
+        },
+        Tampering(name: "an object deleted", code: .objectMissing, subject: "", deep: false) { fixture in
+            let path = try objectPath(fixture)
+            chmod(path, 0o600)
+            unlink(path)
+        },
+        Tampering(name: "a stray object", code: .objectOrphan, subject: String(repeating: "ab", count: 32), deep: false)
+        {
+            fixture in
+            let directory = fixture.registry.store.root + "/sha256/ab"
+            mkdir(directory, 0o700)
+            try Data("stray".utf8).write(to: URL(fileURLWithPath: directory + "/" + String(repeating: "ab", count: 31)))
+        },
+        Tampering(name: "an object's bytes changed", code: .objectCorrupt, subject: "", deep: true) { fixture in
+            let path = try objectPath(fixture)
+            chmod(path, 0o600)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.write(contentsOf: Data("Y".utf8))
+            try handle.close()
+        },
+    ]
+
+    @Test(arguments: tamperings)
+    func checkReports(_ tampering: Tampering) throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            _ = try fixture.file(["agreement.pdf"], kind: .agreement)
+            #expect(try fixture.registry.check(deep: true).problems.isEmpty)
+            try tampering.change(fixture)
+            let report = try fixture.registry.check(deep: tampering.deep)
+            let found = report.problems.filter { $0.code == tampering.code }
+            #expect(!found.isEmpty, "\(report.problems)")
+            if !tampering.subject.isEmpty {
+                #expect(found.contains { $0.subject == tampering.subject }, "\(found)")
+            }
+            if tampering.code == .objectCorrupt {
+                #expect(try fixture.registry.check(deep: false).problems.isEmpty)
+            }
+        }
+    }
+
+    @Test func recoveryRemovesWhatAFilingKilledBeforeItsCommitLeft() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            let store = fixture.registry.store
+            // As a filing leaves things when killed between placing its object and committing:
+            let staged = try store.stage(path: try Fixtures.copy("agreement.pdf", into: directory))
+            _ = try store.writeIntent([staged.sha256])
+            #expect(try store.place(staged))
+            // and a temp file of a process that no longer exists:
+            let dead = "\(store.tempDirectory)/999999999-leftover.tmp"
+            try Data("half".utf8).write(to: URL(fileURLWithPath: dead))
+            let report = try fixture.registry.check(deep: true)
+            #expect(report.problems.isEmpty, "\(report.problems)")
+            #expect(report.recoveredObjects == 1)
+            #expect(!FileManager.default.fileExists(atPath: store.objectPath(sha256: staged.sha256)))
+            #expect(!FileManager.default.fileExists(atPath: dead))
+            #expect(store.pendingIntents().isEmpty)
+        }
+    }
+
+    @Test func recoveryKeepsObjectsThatACommittedFilingNames() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            let filed = try fixture.file(["agreement.pdf"], kind: .agreement)
+            _ = try fixture.registry.store.writeIntent([filed.files[0].sha256])
+            #expect(try fixture.registry.recoverInterruptedFilings().objects == 0)
+            #expect(try fixture.registry.check(deep: true).problems.isEmpty)
+        }
+    }
+
+    @Test func logFiltersByRecordAndDay() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            _ = try fixture.registry.editUsage(
+                "USE-1",
+                {
+                    var edit = UsageEdit(); edit.purpose = "Statistik"; return edit
+                }(), fixture.context)
+            let events = try fixture.registry.log(record: "USE-1")
+            #expect(events.count == 2)
+            #expect(events.allSatisfy { $0.records.contains { $0.id == RecordID(.usage, 1) } })
+            #expect(try fixture.registry.log(since: Day(parsing: "2026-06-16")).isEmpty)
+            #expect(try fixture.registry.log(since: Day(parsing: "2026-06-15")).count == 7)
+        }
+    }
+}
