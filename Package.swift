@@ -50,6 +50,12 @@ let package = Package(
             dependencies: ["EvidentCLI"],
             swiftSettings: strictSwiftSettings
         ),
+        .executableTarget(
+            name: "evident-fuzz",
+            dependencies: ["EvidentKit"],
+            path: "Fuzz/Sources",
+            swiftSettings: strictSwiftSettings
+        ),
         .target(
             name: "EvidentTestSupport",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],

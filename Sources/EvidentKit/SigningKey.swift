@@ -92,6 +92,11 @@ public struct SigningKey: Sendable {
         } catch {
             throw KeyError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
+        return try parse(text, path: path)
+    }
+
+    /// Parses the text of an OpenSSH private key file; `path` only names it in errors.
+    static func parse(_ text: String, path: String) throws(KeyError) -> SigningKey {
         guard let bytes = Armor.unwrap(text, label: "OPENSSH PRIVATE KEY") else {
             throw KeyError.notAPrivateKey(path: path)
         }

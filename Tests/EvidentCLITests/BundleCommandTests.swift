@@ -2,24 +2,6 @@ import EvidentTestSupport
 import Foundation
 import Testing
 
-/// Runs a tool an auditor would use; its exit code and output.
-func tool(_ name: String, _ arguments: [String], in directory: URL? = nil, input: URL? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [name] + arguments
-    if let directory { process.currentDirectoryURL = directory }
-    if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
-    let (out, err) = (Pipe(), Pipe())
-    (process.standardOutput, process.standardError) = (out, err)
-    try process.run()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let error = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-        code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
-        err: String(decoding: error, as: UTF8.self))
-}
-
 /// Writes text to a new file in `directory`, for tools that read a file or standard input.
 func temporaryFile(_ text: String, in directory: URL) throws -> URL {
     let url = directory.appendingPathComponent("input-\(UUID().uuidString)")

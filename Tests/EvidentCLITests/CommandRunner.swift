@@ -88,3 +88,25 @@ struct Evident {
         }
     }
 }
+
+/// Runs another program (a name on PATH, or a path) and collects its exit code and output.
+func tool(
+    _ name: String, _ arguments: [String], in directory: URL? = nil, input: URL? = nil,
+    environment: [String: String]? = nil
+) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [name] + arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+    if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let (out, err) = (Pipe(), Pipe())
+    (process.standardOutput, process.standardError) = (out, err)
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let error = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+        code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
+        err: String(decoding: error, as: UTF8.self))
+}

@@ -58,19 +58,11 @@ import Testing
     }
 
     private func validate(_ json: String, against schema: String) throws -> Run {
-        let process = Process()
-        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json")
-        process.arguments = [schema]
-        let (input, out, err) = (Pipe(), Pipe(), Pipe())
-        (process.standardInput, process.standardOutput, process.standardError) = (input, out, err)
-        try process.run()
-        input.fileHandleForWriting.write(Data(json.utf8))
-        try input.fileHandleForWriting.close()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
-            err: String(decoding: output + error, as: UTF8.self))
+        try withTemporaryDirectory { directory in
+            let result = try tool(
+                Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json").path, [schema],
+                input: try temporaryFile(json, in: directory))
+            return Run(code: result.code, out: result.out, err: result.out + result.err)
+        }
     }
 }
