@@ -19,6 +19,9 @@ import Testing
         (["status", "--as-of", "2020-01-01"], "status"),
         (["due", "--from", "2026-06-15", "--within", "900"], "due-list"),
         (["settings", "warning-days", "30"], "settings"),
+        (["log"], "audit-log"),
+        (["log", "--record", "EVD-1"], "audit-log"),
+        (["check", "--deep"], "check"),
     ]
 
     @Test func everyJSONOutputMatchesItsSchema() throws {
