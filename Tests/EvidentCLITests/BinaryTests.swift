@@ -16,31 +16,9 @@ struct Binary {
 
     let home: URL
 
-    /// Starts `evident` with the given arguments; call `finish` to wait for it.
-    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = try Binary.url
-        process.arguments = arguments
-        process.environment = ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "e2e", "PATH": "/usr/bin:/bin"]
-        let (out, err) = (Pipe(), Pipe())
-        (process.standardOutput, process.standardError) = (out, err)
-        try process.run()
-        return (process, out, err)
-    }
-
-    static func finish(_ started: (Process, Pipe, Pipe)) -> Run {
-        let (process, out, err) = started
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            code: process.terminationStatus, out: String(decoding: output, as: UTF8.self),
-            err: String(decoding: error, as: UTF8.self))
-    }
-
     @discardableResult
     func callAsFunction(_ arguments: String...) throws -> Run {
-        Binary.finish(try start(arguments))
+        try tool(try Binary.url.path, arguments, environment: ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "e2e"])
     }
 }
 
