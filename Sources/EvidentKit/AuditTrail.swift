@@ -18,7 +18,7 @@ enum CanonicalJSON {
     }
 
     static func sha256(_ value: some Encodable) throws -> String {
-        DocumentStore.hex(SHA256.hash(data: try encode(value)))
+        Hashing.sha256(try encode(value))
     }
 }
 

@@ -158,13 +158,13 @@ public enum BundleVerifier {
         }
         let root = URL(fileURLWithPath: directory).appendingPathComponent(bag).path
         guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
-            throw ExtractionError(description: "cannot create '\(directory)': \(DocumentStore.lastError())")
+            throw ExtractionError(description: "cannot create '\(directory)': \(FileIO.lastError())")
         }
         guard mkdir(root, 0o755) == 0 else {
             throw ExtractionError(
                 description: errno == EEXIST
                     ? "'\(root)' already exists; extract into an empty directory"
-                    : "cannot create '\(root)': \(DocumentStore.lastError())")
+                    : "cannot create '\(root)': \(FileIO.lastError())")
         }
         do {
             try writeFiles(path: path, root: root, bag: bag, expected: contents)
@@ -192,25 +192,25 @@ public enum BundleVerifier {
             case .directory:
                 let trimmed = target.hasSuffix("/") ? String(target.dropLast()) : target
                 guard mkdir(trimmed, 0o755) == 0 else {
-                    throw ExtractionError(description: "cannot create '\(trimmed)': \(DocumentStore.lastError())")
+                    throw ExtractionError(description: "cannot create '\(trimmed)': \(FileIO.lastError())")
                 }
                 try reader.readData { _ in }
             case .file:
                 // Never follow a link and never replace a file: the verified tree is written fresh.
                 let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
                 guard output >= 0 else {
-                    throw ExtractionError(description: "cannot create '\(target)': \(DocumentStore.lastError())")
+                    throw ExtractionError(description: "cannot create '\(target)': \(FileIO.lastError())")
                 }
                 defer { close(output) }
                 var hasher = SHA256()
                 try reader.readData { block in
                     hasher.update(bufferPointer: block)
-                    try DocumentStore.writeAll(output, block, path: target)
+                    try FileIO.writeAll(output, block, path: target)
                 }
-                let hash = DocumentStore.hex(hasher.finalize())
+                let hash = Hashing.hex(hasher.finalize())
                 let wanted =
                     expected.payload[relative]?.sha256
-                    ?? expected.tags[relative].map { DocumentStore.hex(SHA256.hash(data: $0)) }
+                    ?? expected.tags[relative].map { Hashing.sha256($0) }
                 guard hash == wanted else {
                     throw ExtractionError(description: "'\(relative)' changed after it was verified; nothing was kept")
                 }
@@ -236,7 +236,7 @@ public enum BundleVerifier {
     static func read(path: String, problem: (BundleProblem.Code, String?, String) -> Void) -> Contents? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            problem(.notReadable, nil, "cannot open '\(path)': \(DocumentStore.lastError())")
+            problem(.notReadable, nil, "cannot open '\(path)': \(FileIO.lastError())")
             return nil
         }
         defer { close(descriptor) }
@@ -301,7 +301,7 @@ public enum BundleVerifier {
                             hasher.update(bufferPointer: block)
                             size += Int64(block.count)
                         }
-                        contents.payload[relative] = (DocumentStore.hex(hasher.finalize()), size)
+                        contents.payload[relative] = (Hashing.hex(hasher.finalize()), size)
                     } else {
                         var bytes: [UInt8] = []
                         var tooLarge = false
@@ -429,7 +429,7 @@ public enum BundleVerifier {
                     if file.hasPrefix("data/") || file == "tagmanifest-sha256.txt" || file.hasPrefix("signature/") {
                         problem(.tagManifestInvalid, "tagmanifest-sha256.txt", "must not list '\(file)'")
                     } else if let actual = tags[file] {
-                        if DocumentStore.hex(SHA256.hash(data: actual)) != hash {
+                        if Hashing.sha256(actual) != hash {
                             problem(.tagModified, file, "its SHA-256 is not the tag manifest's")
                         }
                     } else {

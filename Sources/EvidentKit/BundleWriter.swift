@@ -1,12 +1,6 @@
 import Crypto
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The fixed facts of the bundle format, shared by the writer and the verifier.
 public enum BundleFormat {
     public static let profileIdentifier = "https://evident.example/schema/bagit-profile.json"
@@ -54,9 +48,6 @@ public enum BundleFormat {
         return stem + suffix + ext
     }
 
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 /// What `bundle create` made.
@@ -123,7 +114,7 @@ extension Registry {
             "metadata/report.html": Array(report.html(language: .da).utf8),
         ]
         let tagManifest = Array(
-            tags.keys.sorted().map { "\(BundleFormat.hex(SHA256.hash(data: tags[$0]!)))  \($0)\n" }.joined().utf8)
+            tags.keys.sorted().map { "\(Hashing.sha256(tags[$0]!))  \($0)\n" }.joined().utf8)
         tags["tagmanifest-sha256.txt"] = tagManifest
         tags[BundleFormat.signaturePath] = Array(
             try SSHSignature.sign(tagManifest, namespace: SSHSignature.bundleNamespace, with: key).armored.utf8)
@@ -151,8 +142,7 @@ extension Registry {
             entries[file.path] = .document(sha256: file.sha256, size: file.size)
         }
 
-        let temporary = path + ".evident-partial"
-        do {
+        try FileIO.replaceAtomically(path) { temporary in
             let writer = try TarWriter(path: temporary, mtime: seal)
             for entryPath in entries.keys.sorted() {
                 let full = entryPath.isEmpty ? identifier : "\(identifier)/\(entryPath)"
@@ -167,12 +157,6 @@ extension Registry {
                 }
             }
             try writer.close()
-            guard rename(temporary, path) == 0 else {
-                throw StoreError.writeFailed(path: path, reason: DocumentStore.lastError())
-            }
-        } catch {
-            unlink(temporary)
-            throw error
         }
         return BundleSummary(
             path: path, identifier: identifier, asOf: day, sealTime: sealText, payloadFiles: payload.count,

@@ -12,9 +12,6 @@ import Foundation
 /// Files are streamed in fixed-size chunks, never read whole, so filing a
 /// document of any size needs the same small amount of memory.
 public struct DocumentStore: Sendable {
-    /// The size of the chunks files are read and written in.
-    static let chunkSize = 1 << 20
-
     /// The `objects` directory of a home.
     public let root: String
 
@@ -24,7 +21,6 @@ public struct DocumentStore: Sendable {
 
     /// A file streamed into the store's temp area, hashed and typed, not yet in place.
     struct Staged: Sendable {
-        let source: String
         let fileName: String
         let tempPath: String
         let sha256: String
@@ -47,7 +43,7 @@ public struct DocumentStore: Sendable {
     func create() throws(StoreError) {
         for directory in [root, root + "/sha256", tempDirectory] {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
-                throw StoreError.writeFailed(path: directory, reason: Self.lastError())
+                throw StoreError.writeFailed(path: directory, reason: FileIO.lastError())
             }
         }
     }
@@ -57,19 +53,19 @@ public struct DocumentStore: Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw StoreError.missingFile(path: path) }
-            throw StoreError.unreadable(path: path, reason: Self.lastError())
+            throw StoreError.unreadable(path: path, reason: FileIO.lastError())
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw StoreError.isDirectory(path: path) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.notRegularFile(path: path) }
 
         let input = open(path, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw StoreError.unreadable(path: path, reason: Self.lastError()) }
+        guard input >= 0 else { throw StoreError.unreadable(path: path, reason: FileIO.lastError()) }
         defer { close(input) }
 
         // The process id in the name lets recovery tell a dead filing's leftovers from a live one's.
         let tempPath = "\(tempDirectory)/\(getpid())-\(UUID().uuidString).tmp"
         let output = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: Self.lastError()) }
+        guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
         var keepTemp = false
         defer {
             close(output)
@@ -79,32 +75,29 @@ public struct DocumentStore: Sendable {
         var hasher = SHA256()
         var head: [UInt8] = []
         var size: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.unreadable(path: path, reason: Self.lastError())
+        do {
+            try FileIO.readChunks(input, path: path) { chunk in
+                hasher.update(bufferPointer: chunk)
+                if head.count < MediaTypeDetector.headSize {
+                    head.append(contentsOf: chunk.prefix(MediaTypeDetector.headSize - head.count))
+                }
+                try FileIO.writeAll(output, chunk, path: tempPath)
+                size += Int64(chunk.count)
             }
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(bufferPointer: chunk)
-            if head.count < MediaTypeDetector.headSize {
-                head.append(contentsOf: chunk.prefix(MediaTypeDetector.headSize - head.count))
-            }
-            try Self.writeAll(output, chunk, path: tempPath)
-            size += Int64(count)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unreadable(path: path, reason: "\(error)")
         }
         guard size > 0 else { throw StoreError.emptyFile(path: path) }
-        guard fsync(output) == 0 else { throw StoreError.writeFailed(path: tempPath, reason: Self.lastError()) }
+        guard fsync(output) == 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
 
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let mediaType = MediaTypeDetector.detect(head: head, path: tempPath, fileName: fileName)
         keepTemp = true
         return Staged(
-            source: path, fileName: fileName, tempPath: tempPath,
-            sha256: Self.hex(hasher.finalize()), size: size, mediaType: mediaType)
+            fileName: fileName, tempPath: tempPath,
+            sha256: Hashing.hex(hasher.finalize()), size: size, mediaType: mediaType)
     }
 
     /// Moves a staged file into place, read-only; returns false when the store already had those bytes.
@@ -112,7 +105,7 @@ public struct DocumentStore: Sendable {
         let destination = objectPath(sha256: staged.sha256)
         let directory = String(destination[..<destination.lastIndex(of: "/")!])
         guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError.writeFailed(path: directory, reason: Self.lastError())
+            throw StoreError.writeFailed(path: directory, reason: FileIO.lastError())
         }
         var existing = stat()
         if lstat(destination, &existing) == 0 {
@@ -120,26 +113,20 @@ public struct DocumentStore: Sendable {
             return false
         }
         guard chmod(staged.tempPath, 0o444) == 0, rename(staged.tempPath, destination) == 0 else {
-            throw StoreError.writeFailed(path: destination, reason: Self.lastError())
+            throw StoreError.writeFailed(path: destination, reason: FileIO.lastError())
         }
-        Self.syncDirectory(directory)
+        FileIO.syncDirectory(directory)
         return true
     }
 
     /// Notes, durably, the objects a filing is about to place, so that a crash before its commit can be undone.
     func writeIntent(_ sha256s: [String]) throws(StoreError) -> String {
         guard mkdir(pendingDirectory, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError.writeFailed(path: pendingDirectory, reason: Self.lastError())
+            throw StoreError.writeFailed(path: pendingDirectory, reason: FileIO.lastError())
         }
         let path = "\(pendingDirectory)/\(getpid())-\(UUID().uuidString).intent"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-        defer { close(descriptor) }
-        let text = Array(sha256s.map { $0 + "\n" }.joined().utf8)
-        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == text.count else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-        guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-        Self.syncDirectory(pendingDirectory)
+        try FileIO.createExclusive(
+            path, mode: 0o600, contents: Array(sha256s.map { $0 + "\n" }.joined().utf8), durable: true)
         return path
     }
 
@@ -191,7 +178,7 @@ public struct DocumentStore: Sendable {
     func removeObject(sha256: String) {
         let path = objectPath(sha256: sha256)
         unlink(path)
-        Self.syncDirectory(String(path[..<path.lastIndex(of: "/")!]))
+        FileIO.syncDirectory(String(path[..<path.lastIndex(of: "/")!]))
     }
 
     /// Streams an object's bytes to `output`, checking on the way that they still hash to its name.
@@ -204,72 +191,27 @@ public struct DocumentStore: Sendable {
         guard input >= 0 else { throw StoreError.objectMissing(sha256: sha256) }
         defer { close(input) }
         var hasher = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.unreadable(path: path, reason: Self.lastError())
-            }
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        try FileIO.readChunks(input, path: path) { chunk in
             hasher.update(bufferPointer: chunk)
             try output(chunk)
         }
-        let actual = Self.hex(hasher.finalize())
+        let actual = Hashing.hex(hasher.finalize())
         guard actual == sha256 else { throw StoreError.objectCorrupt(sha256: sha256, actual: actual) }
     }
 
     /// Streams an object to a file descriptor, checking its hash on the way.
     public func copyObject(sha256: String, to output: Int32, outputPath: String) throws {
-        try streamObject(sha256: sha256) { chunk in try Self.writeAll(output, chunk, path: outputPath) }
+        try streamObject(sha256: sha256) { chunk in try FileIO.writeAll(output, chunk, path: outputPath) }
     }
 
     /// Writes an object to a new file at `path`, all or nothing.
     public func exportObject(sha256: String, to path: String) throws {
-        let tempPath = path + ".evident-partial"
-        let output = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-        do {
+        try FileIO.replaceAtomically(path) { temporary in
+            let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
+            defer { close(output) }
             try copyObject(sha256: sha256, to: output, outputPath: path)
-            guard fsync(output) == 0 else { throw StoreError.writeFailed(path: path, reason: Self.lastError()) }
-            close(output)
-            guard rename(tempPath, path) == 0 else {
-                throw StoreError.writeFailed(path: path, reason: Self.lastError())
-            }
-        } catch {
-            close(output)
-            unlink(tempPath)
-            throw error
+            guard fsync(output) == 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
         }
     }
-
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.writeFailed(path: path, reason: lastError())
-            }
-            offset += written
-        }
-    }
-
-    static func syncDirectory(_ path: String) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
-    }
-
-    static func lastError() -> String { String(cString: strerror(errno)) }
 }

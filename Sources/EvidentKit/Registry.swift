@@ -43,14 +43,11 @@ public struct Registry: Sendable {
             throw RegistryError.homeExists(path: home.path)
         }
         guard mkdir(home.path, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError.writeFailed(path: home.path, reason: DocumentStore.lastError())
+            throw StoreError.writeFailed(path: home.path, reason: FileIO.lastError())
         }
         chmod(home.path, 0o700)
-        let descriptor = Glibc.open(home.databasePath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw StoreError.writeFailed(path: home.databasePath, reason: DocumentStore.lastError())
-        }
-        close(descriptor)
+        // Created here so that SQLite finds it 0600 and keeps that mode for its WAL files.
+        try FileIO.createExclusive(home.databasePath, mode: 0o600, contents: [])
         try DocumentStore(root: home.objectsPath).create()
         return try open(at: home, clock: clock)
     }

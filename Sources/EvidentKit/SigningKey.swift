@@ -137,18 +137,12 @@ public struct SigningKey: Sendable {
             (path, openSSHPrivateKey, mode_t(0o600)),
             (path + ".pub", publicKey.openSSHLine(comment: comment) + "\n", 0o644),
         ] {
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            guard descriptor >= 0 else {
-                if errno == EEXIST { throw KeyError.exists(path: file) }
-                throw KeyError.writeFailed(path: file, reason: DocumentStore.lastError())
-            }
-            defer { close(descriptor) }
             do {
-                try Array(contents.utf8).withUnsafeBytes { bytes in
-                    try DocumentStore.writeAll(descriptor, bytes, path: file)
-                }
+                try FileIO.createExclusive(file, mode: mode, contents: Array(contents.utf8))
+            } catch .alreadyExists {
+                throw KeyError.exists(path: file)
             } catch {
-                throw KeyError.writeFailed(path: file, reason: "\(error)")
+                throw KeyError.writeFailed(path: file, reason: error.description)
             }
         }
     }

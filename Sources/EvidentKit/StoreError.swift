@@ -9,6 +9,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case objectMissing(sha256: String)
     case objectCorrupt(sha256: String, actual: String)
     case writeFailed(path: String, reason: String)
+    case alreadyExists(path: String)
 
     public var description: String {
         switch self {
@@ -32,6 +33,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "document \(sha256) is corrupt in the store: its bytes hash to \(actual)"
         case .writeFailed(let path, let reason):
             return "cannot write '\(path)': \(reason)"
+        case .alreadyExists(let path):
+            return "'\(path)' already exists; choose another name or remove it first"
         }
     }
 }

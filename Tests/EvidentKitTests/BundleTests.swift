@@ -68,7 +68,7 @@ struct TarEntries {
         for (path, kind) in entries.sorted(by: { $0.path < $1.path }) {
             guard case .file(let bytes) = kind else { continue }
             let relative = String(path.dropFirst(bag.count + 1))
-            let line = "\(BundleFormat.hex(SHA256.hash(data: bytes)))  \(relative)\n"
+            let line = "\(Hashing.sha256(bytes))  \(relative)\n"
             if relative.hasPrefix("data/") {
                 payload += line
             }
@@ -79,7 +79,7 @@ struct TarEntries {
             let relative = String(path.dropFirst(bag.count + 1))
             if !relative.hasPrefix("data/") && !relative.hasPrefix("signature/") && relative != "tagmanifest-sha256.txt"
             {
-                tags += "\(BundleFormat.hex(SHA256.hash(data: bytes)))  \(relative)\n"
+                tags += "\(Hashing.sha256(bytes))  \(relative)\n"
             }
         }
         set("tagmanifest-sha256.txt", Array(tags.utf8))

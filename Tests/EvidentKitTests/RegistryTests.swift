@@ -161,7 +161,7 @@ struct Fixture {
             let fixture = try Fixture(in: directory)
             try fixture.populate()
             var bytes = [UInt8]("plain text line, æøå\n".utf8)
-            while bytes.count < 3 * DocumentStore.chunkSize + 7 { bytes += bytes }
+            while bytes.count < 3 * FileIO.chunkSize + 7 { bytes += bytes }
             let path = directory.appendingPathComponent("big.txt")
             try Data(bytes).write(to: path)
             let info = try fixture.registry.fileEvidence(

@@ -1,0 +1,88 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The POSIX file handling the store, keys, bundles and extraction share: whole writes, exclusive and
+/// atomic creation, directory syncs, and errno in words.
+enum FileIO {
+    /// The size of the chunks files are read in.
+    static let chunkSize = 1 << 20
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.writeFailed(path: path, reason: lastError())
+            }
+            offset += written
+        }
+    }
+
+    /// Reads a file descriptor to its end in fixed-size chunks, whatever the file's size.
+    static func readChunks(
+        _ descriptor: Int32, path: String, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.unreadable(path: path, reason: lastError())
+            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// Creates a new file with `contents`, refusing to replace one; `durable` fsyncs it and its directory.
+    static func createExclusive(_ path: String, mode: mode_t, contents: [UInt8], durable: Bool = false)
+        throws(StoreError)
+    {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            throw errno == EEXIST
+                ? StoreError.alreadyExists(path: path) : StoreError.writeFailed(path: path, reason: lastError())
+        }
+        defer { close(descriptor) }
+        var failure: StoreError?
+        contents.withUnsafeBytes { bytes in
+            do throws(StoreError) { try writeAll(descriptor, bytes, path: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        if durable {
+            guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
+            syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
+    }
+
+    /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is renamed over `path`
+    /// only when `produce` returns, and removed when it throws.
+    static func replaceAtomically(_ path: String, produce: (_ temporaryPath: String) throws -> Void) throws {
+        let temporary = path + ".evident-partial"
+        do {
+            try produce(temporary)
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.writeFailed(path: path, reason: lastError())
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}
