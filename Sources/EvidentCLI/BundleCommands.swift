@@ -121,12 +121,7 @@ struct BundleCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let result: BundleVerification
-            do {
-                result = try BundleVerifier.extract(path: bundle, to: to, allowedSigners: try trust.load())
-            } catch let error as BundleVerifier.ExtractionError {
-                throw StoreError.writeFailed(path: to, reason: error.description)
-            }
+            let result = try BundleVerifier.extract(path: bundle, to: to, allowedSigners: try trust.load())
             try report(result, json: json)
             if result.status == .invalid { throw ExitCode(1) }
             if !json { Console.current.err("Extracted to \(to)/\(result.identifier ?? "")") }

@@ -34,13 +34,7 @@ public enum EvidentMain {
         case let error as InputError:
             console.err("error: \(error)")
             return usageExitCode
-        case let error as RegistryError:
-            console.err("error: \(error)")
-            return 1
-        case let error as StoreError:
-            console.err("error: \(error)")
-            return 1
-        case let error as KeyError:
+        case let error as any UserFacingError:
             console.err("error: \(error)")
             return 1
         default:

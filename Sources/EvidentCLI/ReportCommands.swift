@@ -32,31 +32,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let report = try home.openRegistry().annualReport(year: year, asOf: asOf)
-            let directory = URL(fileURLWithPath: out)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { throw ValidationError("--out '\(out)' is a file, not a directory") }
-            } else {
-                do {
-                    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                } catch {
-                    throw StoreError.writeFailed(path: out, reason: error.localizedDescription)
-                }
-            }
-            let files: [(String, Data)] = [
-                ("report.html", Data(report.html(language: lang).utf8)),
-                ("report.json", try report.json()),
-                ("report.csv", Data(report.csv(language: lang).utf8)),
-            ]
-            for (name, data) in files {
-                let path = directory.appendingPathComponent(name).path
-                do {
-                    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-                } catch {
-                    throw StoreError.writeFailed(path: path, reason: error.localizedDescription)
-                }
-                Console.current.out(path)
-            }
+            for path in try report.write(to: out, language: lang) { Console.current.out(path) }
             let totals = Outcome.allCases.filter { $0 != .outOfScope }
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(

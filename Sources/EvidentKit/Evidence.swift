@@ -160,7 +160,7 @@ extension Registry {
         let intents = store.pendingIntents()
         guard !intents.isEmpty else { return (0, abandoned.count) }
         var removed = 0
-        do {
+        try Self.storageErrors {
             try writer.write { db in
                 for intent in intents {
                     for sha256 in intent.sha256s
@@ -173,8 +173,6 @@ extension Registry {
                     store.clearIntent(intent.path)
                 }
             }
-        } catch let error as DatabaseError {
-            throw RegistryError.storage(error.message ?? error.description)
         }
         return (removed, abandoned.count)
     }

@@ -66,12 +66,10 @@ public struct Registry: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
+        return try storageErrors {
             let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
             try Migrations.migrator.migrate(pool)
             return Registry(home: home, writer: pool, clock: clock)
-        } catch let error as DatabaseError {
-            throw RegistryError.storage(error.message ?? error.description)
         }
     }
 
@@ -93,26 +91,29 @@ public struct Registry: Sendable {
 
     // MARK: - Transactions
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Turns SQLite's errors into the registry's, worded for the user.
+    static func storageErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try body()
         } catch let error as DatabaseError {
             throw RegistryError.storage(error.message ?? error.description)
         }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.storageErrors { try writer.read(body) }
     }
 
     /// Runs one write transaction that changes the records `body` returns and appends their audit event.
     func write<T>(
         _ context: ChangeContext, _ body: (Database) throws -> (result: T, touched: [RecordID])
     ) throws -> T {
-        do {
-            return try writer.write { db in
+        try Self.storageErrors {
+            try writer.write { db in
                 let (result, touched) = try body(db)
                 try AuditTrail.append(context: context, touched: touched, at: clock(), db)
                 return result
             }
-        } catch let error as DatabaseError {
-            throw RegistryError.storage(error.message ?? error.description)
         }
     }
 
