@@ -41,7 +41,7 @@ struct BundleCommand: ParsableCommand {
         }
 
         func run() throws {
-            let scope: BundleScope = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
+            let scope: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
             let seal = try sealDate()
             let signingKey = try SigningKey.load(path: key)
             let registry = try home.openRegistry()

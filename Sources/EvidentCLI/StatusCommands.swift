@@ -43,7 +43,7 @@ struct StatusCommand: ParsableCommand {
         let registry = try home.openRegistry()
         var policy = try registry.policy()
         if let window { policy.warningDays = window }
-        let filter: EvaluationFilter = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
+        let filter: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
         let evaluation = try registry.evaluate(asOf: asOf ?? registry.today, filter: filter, policy: policy)
         let console = Console.current
         if json {

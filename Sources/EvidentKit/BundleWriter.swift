@@ -68,7 +68,7 @@ extension Registry {
     /// Documents are streamed from the store and hashed again on the way, so a corrupted object fails the
     /// bundle instead of shipping.
     public func createBundle(
-        scope: BundleScope, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
+        scope: Selection, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
         progress: (String) -> Void = { _ in }
     ) throws -> BundleSummary {
         let snapshot = try snapshot(of: scope)

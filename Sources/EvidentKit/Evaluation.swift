@@ -29,82 +29,14 @@ public struct Evaluation: Sendable, Codable, Equatable {
     public var worstSeverity: Int { verdicts.map(\.outcome.severity).max() ?? 0 }
 }
 
-/// Which part of the registry to evaluate.
-public enum EvaluationFilter: Sendable {
-    case all
-    case solution(String)
-    case authority(String)
-}
-
-/// The setting keys of a home, and their defaults.
-public enum Setting: String, Sendable, CaseIterable {
-    case optOutReviewMonths = "opt-out-review-months"
-    case warningDays = "warning-days"
-
-    public var defaultValue: Int {
-        switch self {
-        case .optOutReviewMonths: RulePolicy.standard.optOutReviewMonths
-        case .warningDays: RulePolicy.standard.warningDays
-        }
-    }
-
-    public var summary: String {
-        switch self {
-        case .optOutReviewMonths: "months after capture that opt-out evidence without --review-by is due for review"
-        case .warningDays: "days before a lapse that a compliant usage is reported as expiring"
-        }
-    }
-}
-
 extension Registry {
-    /// The rule policy stored in this home's settings.
-    public func policy() throws -> RulePolicy {
-        let values = try settings()
-        return RulePolicy(
-            optOutReviewMonths: values[.optOutReviewMonths] ?? Setting.optOutReviewMonths.defaultValue,
-            warningDays: values[.warningDays] ?? Setting.warningDays.defaultValue)
-    }
-
-    /// Every setting with its current value.
-    public func settings() throws -> [Setting: Int] {
-        try read { db in
-            var values = Dictionary(uniqueKeysWithValues: Setting.allCases.map { ($0, $0.defaultValue) })
-            for record in try SettingRecord.fetchAll(db) {
-                if let key = Setting(rawValue: record.key), let value = Int(record.value) { values[key] = value }
-            }
-            return values
-        }
-    }
-
-    /// Changes a setting of this home.
-    public func set(_ setting: Setting, to value: Int, _ context: ChangeContext) throws {
-        guard (0...3650).contains(value) else {
-            throw InputError(field: setting.rawValue, value: String(value), reason: "expected 0 to 3650")
-        }
-        try write(context) { db in
-            try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)
-            return ((), [])
-        }
-    }
-
     /// Evaluates every usage active on `day` (§2 scope, then §3.1 route) in one read.
     public func evaluate(
-        asOf day: Day, filter: EvaluationFilter = .all, policy: RulePolicy? = nil
+        asOf day: Day, filter: Selection = .all, policy: RulePolicy? = nil
     ) throws -> Evaluation {
         let policy = try policy ?? self.policy()
         return try read { db in
-            let selected: Set<Int64>?
-            switch filter {
-            case .all: selected = nil
-            case .solution(let reference):
-                selected = [try resolve(reference, field: "--solution", kinds: [.solution], db).number]
-            case .authority(let reference):
-                let authority = try resolve(reference, field: "--authority", kinds: [.authority], db)
-                selected = Set(
-                    try Int64.fetchAll(
-                        db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ?",
-                        arguments: [authority.number]))
-            }
+            let selected = try solutions(in: filter, db).ids.map(Set.init)
             return try EvaluationLoader.evaluate(db, asOf: day, solutions: selected, policy: policy)
         }
     }

@@ -49,3 +49,29 @@ extension Registry {
         try read { db in try resolve(text, field: field, kinds: [kind], db) }
     }
 }
+
+/// A part of the registry a command works on: one solution, the solutions an authority owns, or all.
+public enum Selection: Sendable, Equatable {
+    case all
+    case solution(String)
+    case authority(String)
+}
+
+extension Registry {
+    /// The solutions a selection names (nil for all of them), and the selection as an id or `all`.
+    func solutions(in selection: Selection, _ db: Database) throws -> (ids: [Int64]?, name: String) {
+        switch selection {
+        case .all:
+            return (nil, "all")
+        case .solution(let reference):
+            let id = try resolve(reference, field: "--solution", kinds: [.solution], db)
+            return ([id.number], id.description)
+        case .authority(let reference):
+            let id = try resolve(reference, field: "--authority", kinds: [.authority], db)
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ? ORDER BY solutionId",
+                arguments: [id.number])
+            return (ids, id.description)
+        }
+    }
+}

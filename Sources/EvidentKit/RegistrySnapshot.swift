@@ -12,13 +12,6 @@ public struct AuditEventInfo: Codable, Sendable, Equatable {
     public var hash: String
 }
 
-/// Which part of the registry a bundle covers.
-public enum BundleScope: Sendable, Equatable {
-    case solution(String)
-    case authority(String)
-    case all
-}
-
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
 public struct RegistrySnapshot: Codable, Sendable, Equatable {
     public static let currentFormat = "evident-registry/1"
@@ -37,12 +30,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     public var auditEvents: [AuditEventInfo]
 
     /// The rule policy the snapshot's settings give.
-    public var policy: RulePolicy {
-        RulePolicy(
-            optOutReviewMonths: settings[Setting.optOutReviewMonths.rawValue]
-                ?? Setting.optOutReviewMonths.defaultValue,
-            warningDays: settings[Setting.warningDays.rawValue] ?? Setting.warningDays.defaultValue)
-    }
+    public var policy: RulePolicy { RulePolicy(settings: settings) }
 
     /// Judges the snapshot's usages as of `day`, exactly as `Registry.evaluate` judges the database.
     ///
@@ -89,27 +77,12 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
 extension Registry {
     /// The records a bundle of `scope` covers: the solutions, their owners and usages, the services and
     /// vendors those use, all evidence about any of them, and the audit events that touched them.
-    public func snapshot(of scope: BundleScope) throws -> RegistrySnapshot {
+    public func snapshot(of scope: Selection) throws -> RegistrySnapshot {
         let policy = try self.policy()
         return try read { db in
-            let solutionIds: [Int64]
-            let scopeName: String
-            switch scope {
-            case .all:
-                solutionIds = try Int64.fetchAll(db, sql: "SELECT id FROM solution ORDER BY id")
-                scopeName = "all"
-            case .solution(let reference):
-                let id = try resolve(reference, field: "--solution", kinds: [.solution], db)
-                solutionIds = [id.number]
-                scopeName = id.description
-            case .authority(let reference):
-                let id = try resolve(reference, field: "--authority", kinds: [.authority], db)
-                solutionIds = try Int64.fetchAll(
-                    db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ? ORDER BY solutionId",
-                    arguments: [id.number])
-                scopeName = id.description
-            }
-            let solutions = try InfoLoader.solutions(db, ids: solutionIds)
+            let (selected, scopeName) = try solutions(in: scope, db)
+            let solutions = try InfoLoader.solutions(db, ids: selected)
+            let solutionIds = solutions.map(\.id.number)
             let authorityIds = Array(Set(solutions.flatMap { $0.owners.map(\.authority.number) })).sorted()
             let usageIds = try ids(db, "SELECT id FROM usage WHERE solutionId IN", solutionIds)
             let usages = try InfoLoader.usages(db, ids: usageIds)
@@ -141,10 +114,7 @@ extension Registry {
             }
             return RegistrySnapshot(
                 format: RegistrySnapshot.currentFormat, scope: scopeName,
-                settings: [
-                    Setting.optOutReviewMonths.rawValue: policy.optOutReviewMonths,
-                    Setting.warningDays.rawValue: policy.warningDays,
-                ],
+                settings: policy.settings,
                 authorities: try InfoLoader.authorities(db, ids: authorityIds), solutions: solutions,
                 vendors: try InfoLoader.vendors(db, ids: vendorIds), services: services, usages: usages,
                 evidence: evidence,

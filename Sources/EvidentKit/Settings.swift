@@ -1,0 +1,65 @@
+import GRDB
+
+/// The setting keys of a home, and their defaults.
+public enum Setting: String, Sendable, CaseIterable {
+    case optOutReviewMonths = "opt-out-review-months"
+    case warningDays = "warning-days"
+
+    public var defaultValue: Int {
+        switch self {
+        case .optOutReviewMonths: RulePolicy.standard.optOutReviewMonths
+        case .warningDays: RulePolicy.standard.warningDays
+        }
+    }
+
+    public var summary: String {
+        switch self {
+        case .optOutReviewMonths: "months after capture that opt-out evidence without --review-by is due for review"
+        case .warningDays: "days before a lapse that a compliant usage is reported as expiring"
+        }
+    }
+}
+
+extension RulePolicy {
+    /// The policy that settings give, by key; a missing key keeps its default.
+    init(settings: [String: Int]) {
+        self.init(
+            optOutReviewMonths: settings[Setting.optOutReviewMonths.rawValue]
+                ?? Setting.optOutReviewMonths.defaultValue,
+            warningDays: settings[Setting.warningDays.rawValue] ?? Setting.warningDays.defaultValue)
+    }
+
+    /// The settings that give this policy, by key.
+    var settings: [String: Int] {
+        [Setting.optOutReviewMonths.rawValue: optOutReviewMonths, Setting.warningDays.rawValue: warningDays]
+    }
+}
+
+extension Registry {
+    /// The rule policy stored in this home's settings.
+    public func policy() throws -> RulePolicy {
+        RulePolicy(settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// Every setting with its current value.
+    public func settings() throws -> [Setting: Int] {
+        try read { db in
+            var values = Dictionary(uniqueKeysWithValues: Setting.allCases.map { ($0, $0.defaultValue) })
+            for record in try SettingRecord.fetchAll(db) {
+                if let key = Setting(rawValue: record.key), let value = Int(record.value) { values[key] = value }
+            }
+            return values
+        }
+    }
+
+    /// Changes a setting of this home.
+    public func set(_ setting: Setting, to value: Int, _ context: ChangeContext) throws {
+        guard (0...3650).contains(value) else {
+            throw InputError(field: setting.rawValue, value: String(value), reason: "expected 0 to 3650")
+        }
+        try write(context) { db in
+            try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)
+            return ((), [])
+        }
+    }
+}
