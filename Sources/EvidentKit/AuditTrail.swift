@@ -34,7 +34,34 @@ enum AuditTrail {
         var records: [AuditedRecord]
         var previousHash: String
     }
+}
 
+extension AuditEventRecord {
+    /// The hash this event's fields and the previous event's hash give: what `hash` must be.
+    func contentHash() throws -> String {
+        try CanonicalJSON.sha256(
+            AuditTrail.HashedFields(
+                at: at, actor: actor, command: command, records: records, previousHash: previousHash))
+    }
+}
+
+/// An audit event as `evident log` shows it and a bundle carries it.
+public struct AuditEventInfo: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    public var actor: String
+    public var command: String
+    public var records: [AuditedRecord]
+    public var previousHash: String
+    public var hash: String
+
+    init(_ record: AuditEventRecord) {
+        (id, at, actor, command) = (record.id!, record.at, record.actor, record.command)
+        (records, previousHash, hash) = (record.records, record.previousHash, record.hash)
+    }
+}
+
+extension AuditTrail {
     /// Appends the event for a change, inside the change's own transaction.
     static func append(context: ChangeContext, touched: [RecordID], at date: Date, _ db: Database) throws {
         let previous =
@@ -44,12 +71,10 @@ enum AuditTrail {
         for id in Set(touched).sorted() {
             records.append(AuditedRecord(id: id, sha256: try storedForm(of: id, db).map(CanonicalJSON.sha256)))
         }
-        let fields = HashedFields(
-            at: date.formatted(.iso8601), actor: context.actor, command: context.command,
-            records: records, previousHash: previous)
         var event = AuditEventRecord(
-            id: nil, at: fields.at, actor: fields.actor, command: fields.command, records: records,
-            previousHash: previous, hash: try CanonicalJSON.sha256(fields))
+            id: nil, at: date.formatted(.iso8601), actor: context.actor, command: context.command, records: records,
+            previousHash: previous, hash: "")
+        event.hash = try event.contentHash()
         try event.insert(db)
     }
 

@@ -35,15 +35,6 @@ public struct IntegrityReport: Sendable, Codable, Equatable {
     public var problems: [IntegrityProblem]
 }
 
-/// An audit event as `evident log` shows it.
-extension AuditEventInfo {
-    init(_ record: AuditEventRecord) {
-        self.init(
-            id: record.id!, at: record.at, actor: record.actor, command: record.command, records: record.records,
-            previousHash: record.previousHash, hash: record.hash)
-    }
-}
-
 extension Registry {
     /// The audit trail, oldest first; only events touching `record`, or from `since` on, when given.
     public func log(record reference: String? = nil, since: Day? = nil) throws -> [AuditEventInfo] {
@@ -81,12 +72,9 @@ extension Registry {
             var previous = AuditTrail.genesisHash
             var lastHash: [RecordID: String?] = [:]
             for event in events {
-                let fields = AuditTrail.HashedFields(
-                    at: event.at, actor: event.actor, command: event.command, records: event.records,
-                    previousHash: event.previousHash)
                 if event.previousHash != previous {
                     problem(.auditChainBroken, "event \(event.id!)", "does not follow the event before it")
-                } else if (try? CanonicalJSON.sha256(fields)) != event.hash {
+                } else if (try? event.contentHash()) != event.hash {
                     problem(.auditChainBroken, "event \(event.id!)", "its hash does not match its contents")
                 }
                 previous = event.hash
@@ -119,8 +107,8 @@ extension Registry {
         // The store: every document has its object, every object a document, and (deep) the right bytes.
         let referenced = Set(documents.map(\.sha256))
         let present = store.objectNames()
-        for document in documents.sorted(by: { $0.sha256 < $1.sha256 })
-        where !FileManager.default.fileExists(atPath: store.objectPath(sha256: document.sha256)) {
+        let stored = Set(present)
+        for document in documents.sorted(by: { $0.sha256 < $1.sha256 }) where !stored.contains(document.sha256) {
             problem(.objectMissing, document.sha256, "a document row without its object in the store")
         }
         for name in present where !referenced.contains(name) {

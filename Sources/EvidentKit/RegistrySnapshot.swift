@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-/// An audit event as a bundle carries it.
-public struct AuditEventInfo: Codable, Sendable, Equatable {
-    public var id: Int64
-    public var at: String
-    public var actor: String
-    public var command: String
-    public var records: [AuditedRecord]
-    public var previousHash: String
-    public var hash: String
-}
-
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
 public struct RegistrySnapshot: Codable, Sendable, Equatable {
     public static let currentFormat = "evident-registry/1"
@@ -118,11 +107,7 @@ extension Registry {
                 authorities: try InfoLoader.authorities(db, ids: authorityIds), solutions: solutions,
                 vendors: try InfoLoader.vendors(db, ids: vendorIds), services: services, usages: usages,
                 evidence: evidence,
-                auditEvents: events.map {
-                    AuditEventInfo(
-                        id: $0.id!, at: $0.at, actor: $0.actor, command: $0.command, records: $0.records,
-                        previousHash: $0.previousHash, hash: $0.hash)
-                })
+                auditEvents: events.map(AuditEventInfo.init))
         }
     }
 

@@ -91,14 +91,3 @@ extension Registry {
         }
     }
 }
-
-/// Queries for the records that keep another from being removed.
-enum Dependents {
-    /// The evidence whose coverage names a record through `column` (`usageId`, `serviceId`, `vendorId`).
-    static func evidence(covering column: String, _ number: Int64, _ db: Database) throws -> [RecordID] {
-        try Int64.fetchAll(
-            db, sql: "SELECT DISTINCT evidenceId FROM coverage WHERE \(column) = ? ORDER BY evidenceId",
-            arguments: [number]
-        ).map { RecordID(.evidence, $0) }
-    }
-}
