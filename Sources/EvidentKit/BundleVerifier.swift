@@ -99,7 +99,9 @@ public enum BundleVerifier {
     /// What the first pass learns about the entries of the bag.
     struct Contents {
         var topLevel: [String] = []
+        /// The tag files' bytes, which the checks read, and their SHA-256, taken while reading.
         var tags: [String: [UInt8]] = [:]
+        var tagHashes: [String: String] = [:]
         var payload: [String: (sha256: String, size: Int64)] = [:]
     }
 
@@ -182,10 +184,8 @@ public enum BundleVerifier {
         let reader = try TarReader(descriptor: descriptor)
         var written = 0
         while let entry = try reader.next() {
-            guard let name = entry.path, name != bag, name != bag + "/" else {
-                try reader.readData { _ in }
-                continue
-            }
+            // libarchive skips the data of an entry that is not read.
+            guard let name = entry.path, name != bag, name != bag + "/" else { continue }
             let relative = String(name.dropFirst(bag.count + 1))
             let target = root + "/" + relative
             switch entry.kind {
@@ -194,7 +194,6 @@ public enum BundleVerifier {
                 guard mkdir(trimmed, 0o755) == 0 else {
                     throw ExtractionError(description: "cannot create '\(trimmed)': \(FileIO.lastError())")
                 }
-                try reader.readData { _ in }
             case .file:
                 // Never follow a link and never replace a file: the verified tree is written fresh.
                 let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -208,9 +207,7 @@ public enum BundleVerifier {
                     try FileIO.writeAll(output, block, path: target)
                 }
                 let hash = Hashing.hex(hasher.finalize())
-                let wanted =
-                    expected.payload[relative]?.sha256
-                    ?? expected.tags[relative].map { Hashing.sha256($0) }
+                let wanted = expected.payload[relative]?.sha256 ?? expected.tagHashes[relative]
                 guard hash == wanted else {
                     throw ExtractionError(description: "'\(relative)' changed after it was verified; nothing was kept")
                 }
@@ -258,10 +255,8 @@ public enum BundleVerifier {
         do {
             let reader = try TarReader(descriptor: descriptor)
             while let entry = try reader.next() {
-                guard let name = checkedPath(entry, problem: problem) else {
-                    try reader.readData { _ in }
-                    continue
-                }
+                // libarchive skips the data of an entry that is not read.
+                guard let name = checkedPath(entry, problem: problem) else { continue }
                 let components = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
                 if !contents.topLevel.contains(components[0]) {
                     contents.topLevel.append(components[0])
@@ -283,36 +278,32 @@ public enum BundleVerifier {
                 folded[key] = folded[key] ?? name
                 switch entry.kind {
                 case .directory:
-                    try reader.readData { _ in }
+                    break
                 case .other(let kind):
                     problem(.notRegular, name, "a \(kind); bundles hold only regular files and directories")
-                    try reader.readData { _ in }
                 case .file:
                     guard components.count >= 2 else {
                         problem(.multipleTopLevel, name, "a file outside the bag directory")
-                        try reader.readData { _ in }
                         continue
                     }
                     let relative = components.dropFirst().joined(separator: "/")
-                    if relative.hasPrefix("data/") {
-                        var hasher = SHA256()
-                        var size: Int64 = 0
-                        try reader.readData { block in
-                            hasher.update(bufferPointer: block)
-                            size += Int64(block.count)
-                        }
-                        contents.payload[relative] = (Hashing.hex(hasher.finalize()), size)
+                    let isPayload = relative.hasPrefix("data/")
+                    var hasher = SHA256()
+                    var size: Int64 = 0
+                    var bytes: [UInt8] = []
+                    try reader.readData { block in
+                        hasher.update(bufferPointer: block)
+                        size += Int64(block.count)
+                        if !isPayload && size <= tagFileLimit { bytes += block }
+                    }
+                    let hash = Hashing.hex(hasher.finalize())
+                    if isPayload {
+                        contents.payload[relative] = (hash, size)
+                    } else if size > tagFileLimit {
+                        problem(.tagTooLarge, relative, "larger than \(tagFileLimit >> 20) MiB")
                     } else {
-                        var bytes: [UInt8] = []
-                        var tooLarge = false
-                        try reader.readData { block in
-                            if bytes.count + block.count > tagFileLimit { tooLarge = true } else { bytes += block }
-                        }
-                        if tooLarge {
-                            problem(.tagTooLarge, relative, "larger than \(tagFileLimit >> 20) MiB")
-                        } else {
-                            contents.tags[relative] = bytes
-                        }
+                        contents.tags[relative] = bytes
+                        contents.tagHashes[relative] = hash
                     }
                 }
             }
@@ -428,8 +419,8 @@ public enum BundleVerifier {
                 for (file, hash) in listed.sorted(by: { $0.key < $1.key }) {
                     if file.hasPrefix("data/") || file == "tagmanifest-sha256.txt" || file.hasPrefix("signature/") {
                         problem(.tagManifestInvalid, "tagmanifest-sha256.txt", "must not list '\(file)'")
-                    } else if let actual = tags[file] {
-                        if Hashing.sha256(actual) != hash {
+                    } else if let actual = contents.tagHashes[file] {
+                        if actual != hash {
                             problem(.tagModified, file, "its SHA-256 is not the tag manifest's")
                         }
                     } else {

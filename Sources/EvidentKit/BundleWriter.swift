@@ -10,6 +10,11 @@ public enum BundleFormat {
     static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
     static let metadataFiles = ["metadata/registry.json", "metadata/evaluation.json", "metadata/report.html"]
 
+    /// A BagIt manifest: `checksum  path` lines, sorted by path.
+    static func manifest(_ entries: [(path: String, sha256: String)]) -> [UInt8] {
+        Array(entries.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)
+    }
+
     /// Payload names: NFC, only `[A-Za-z0-9._-]`, at most 120 bytes, unique ignoring case within the evidence.
     static func payloadPaths(for evidence: EvidenceInfo) -> [String] {
         var used: Set<String> = []
@@ -107,14 +112,12 @@ extension Registry {
                 Evident-Seal-Time: \(sealText)
 
                 """.utf8),
-            "manifest-sha256.txt": Array(
-                payload.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8),
+            "manifest-sha256.txt": BundleFormat.manifest(payload.map { ($0.path, $0.sha256) }),
             "metadata/registry.json": try snapshot.canonicalJSON(),
             "metadata/evaluation.json": StatusReport(evaluation).json(),
             "metadata/report.html": Array(report.html(language: .da).utf8),
         ]
-        let tagManifest = Array(
-            tags.keys.sorted().map { "\(Hashing.sha256(tags[$0]!))  \($0)\n" }.joined().utf8)
+        let tagManifest = BundleFormat.manifest(tags.map { ($0.key, Hashing.sha256($0.value)) })
         tags["tagmanifest-sha256.txt"] = tagManifest
         tags[BundleFormat.signaturePath] = Array(
             try SSHSignature.sign(tagManifest, namespace: SSHSignature.bundleNamespace, with: key).armored.utf8)

@@ -63,26 +63,22 @@ struct TarEntries {
 
     /// Recomputes both manifests from the entries, as a forger without the key would.
     mutating func reseal() {
-        var payload = ""
-        var tags = ""
-        for (path, kind) in entries.sorted(by: { $0.path < $1.path }) {
+        var payload: [(path: String, sha256: String)] = []
+        var tags: [(path: String, sha256: String)] = []
+        for (path, kind) in entries {
             guard case .file(let bytes) = kind else { continue }
             let relative = String(path.dropFirst(bag.count + 1))
-            let line = "\(Hashing.sha256(bytes))  \(relative)\n"
             if relative.hasPrefix("data/") {
-                payload += line
-            }
-        }
-        set("manifest-sha256.txt", Array(payload.utf8))
-        for (path, kind) in entries.sorted(by: { $0.path < $1.path }) {
-            guard case .file(let bytes) = kind else { continue }
-            let relative = String(path.dropFirst(bag.count + 1))
-            if !relative.hasPrefix("data/") && !relative.hasPrefix("signature/") && relative != "tagmanifest-sha256.txt"
+                payload.append((relative, Hashing.sha256(bytes)))
+            } else if !relative.hasPrefix("signature/") && relative != "tagmanifest-sha256.txt"
+                && relative != "manifest-sha256.txt"
             {
-                tags += "\(Hashing.sha256(bytes))  \(relative)\n"
+                tags.append((relative, Hashing.sha256(bytes)))
             }
         }
-        set("tagmanifest-sha256.txt", Array(tags.utf8))
+        let manifest = BundleFormat.manifest(payload)
+        set("manifest-sha256.txt", manifest)
+        set("tagmanifest-sha256.txt", BundleFormat.manifest(tags + [("manifest-sha256.txt", Hashing.sha256(manifest))]))
     }
 
     /// Signs the tag manifest again.
