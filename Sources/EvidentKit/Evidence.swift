@@ -43,6 +43,12 @@ public struct EvidenceDraft: Sendable {
         try validateDates()
     }
 
+    /// Checks that nothing was captured or signed after `today`: back-filing is fine, forward-filing is not.
+    func checkNotFuture(today: Day) throws(InputError) {
+        try Validate.notFuture(captured, field: "--captured", today: today)
+        try Validate.notFuture(signed, field: "--signed", today: today)
+    }
+
     /// Checks the dates against each other; the filing date plays no part.
     func validateDates() throws(InputError) {
         if let captured, signed != nil {
@@ -99,8 +105,7 @@ extension Registry {
         guard !files.isEmpty else {
             throw InputError(field: "FILE", value: "", reason: "give at least one file to file")
         }
-        try Validate.notFuture(draft.captured, field: "--captured", today: today)
-        try Validate.notFuture(draft.signed, field: "--signed", today: today)
+        try draft.checkNotFuture(today: today)
         _ = try read { db in try resolveEvidenceLinks(draft, db) }
         try recoverInterruptedFilings()
 
@@ -133,7 +138,7 @@ extension Registry {
                         evidenceId: id, position: position + 1, sha256: file.sha256, fileName: file.fileName
                     ).insert(db)
                 }
-                for target in covers { try CoverageRecord(evidenceId: id, target: target).insert(db) }
+                try replaceCoverage(of: id, with: covers, db)
                 // Placed inside the write lock, so that no other filing of the same bytes interleaves; the
                 // intent lets recovery remove them if this process dies before the commit.
                 intent = try store.writeIntent(staged.map(\.sha256))
@@ -175,6 +180,11 @@ extension Registry {
             }
         }
         return (removed, abandoned.count)
+    }
+
+    private func replaceCoverage(of evidenceId: Int64, with targets: [RecordID], _ db: Database) throws {
+        try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == evidenceId).deleteAll(db)
+        for target in targets { try CoverageRecord(evidenceId: evidenceId, target: target).insert(db) }
     }
 
     private func resolveEvidenceLinks(
@@ -220,16 +230,13 @@ extension Registry {
                 validFrom: edit.validFrom ?? record.validFrom, validUntil: edit.validUntil ?? record.validUntil,
                 reviewBy: edit.reviewBy ?? record.reviewBy, noticeDays: edit.noticeDays ?? record.noticeDays,
                 clause: edit.clause ?? record.clause)
-            try Validate.notFuture(draft.captured, field: "--captured", today: today)
-            try Validate.notFuture(draft.signed, field: "--signed", today: today)
+            try draft.checkNotFuture(today: today)
             (record.title, record.captured, record.signed, record.validFrom, record.validUntil) =
                 (draft.title, draft.captured, draft.signed, draft.validFrom, draft.validUntil)
             (record.reviewBy, record.noticeDays, record.clause) = (draft.reviewBy, draft.noticeDays, draft.clause)
             try record.update(db)
             if edit.covers != nil {
-                let (covers, _) = try resolveEvidenceLinks(draft, db)
-                try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number).deleteAll(db)
-                for target in covers { try CoverageRecord(evidenceId: id.number, target: target).insert(db) }
+                try replaceCoverage(of: id.number, with: try resolveEvidenceLinks(draft, db).covers, db)
             }
             return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
         }

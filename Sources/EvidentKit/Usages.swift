@@ -73,7 +73,8 @@ extension Registry {
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try UsageRecord.find(db, key: id.number)
             let draft = try UsageDraft(
-                solution: "", service: "", since: edit.since ?? record.since,
+                solution: RecordID(.solution, record.solutionId).description,
+                service: RecordID(.service, record.serviceId).description, since: edit.since ?? record.since,
                 until: edit.clearUntil ? nil : edit.until ?? record.until, purpose: edit.purpose ?? record.purpose,
                 route: edit.route ?? record.route, vendorOwnPurposes: edit.vendorOwnPurposes ?? record.vendorOwnPurposes
             )
