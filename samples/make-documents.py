@@ -465,16 +465,18 @@ def documents():
         "bilag B. Data opbevares i EU (Microsoft Azure, region Nordeuropa).",
     ]
 
+    siteimprove_parties = [
+        "Dataansvarlig: Skattestyrelsen, CVR 43280910, Østbanegade 123, 2100 København Ø.",
+        "Databehandler: Siteimprove A/S, CVR 25645898, Sankt Annæ Plads 28, 1250 København K.",
+    ]
+
     yield "siteimprove-dpa-2023.pdf", make_pdf(
         "Databehandleraftale - Siteimprove (version 2023)",
         [
             "Standardkontraktsbestemmelser i henhold til databeskyttelsesforordningens "
             "artikel 28, stk. 3 (Datatilsynets skabelon).",
             "",
-            "Dataansvarlig: Skattestyrelsen, CVR 43280910, Østbanegade 123, 2100 "
-            "København Ø.",
-            "Databehandler: Siteimprove A/S, CVR 25645898, Sankt Annæ Plads 28, "
-            "1250 København K.",
+        ] + siteimprove_parties + [
             "# 1. Aftalens varighed",
             "Aftalen gælder fra 1. januar 2023 til og med 31. december 2024.",
         ] + dpa_common + [
@@ -498,10 +500,7 @@ def documents():
             "artikel 28, stk. 3 (Datatilsynets skabelon). Denne aftale erstatter "
             "databehandleraftalen af december 2022 (version 2023).",
             "",
-            "Dataansvarlig: Skattestyrelsen, CVR 43280910, Østbanegade 123, 2100 "
-            "København Ø.",
-            "Databehandler: Siteimprove A/S, CVR 25645898, Sankt Annæ Plads 28, "
-            "1250 København K.",
+        ] + siteimprove_parties + [
             "# 1. Aftalens varighed",
             "Aftalen gælder fra 1. januar 2025 til og med 31. december 2026. "
             "Den kan opsiges eller genforhandles med 30 dages varsel før udløb.",
