@@ -67,7 +67,7 @@ struct StatusCommand: ParsableCommand {
                         }))
             }
             let totals = evaluation.totals
-            console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0] ?? 0)" }.joined(separator: ", "))
+            console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         }
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
             throw ExitCode(2)

@@ -53,13 +53,6 @@ public struct AnnualReport: Sendable, Codable, Equatable {
     public var totals: [String: Int]
     public var authorities: [AuthoritySection]
     public var outOfScope: [OutOfScope]
-
-    /// Totals with every outcome present, keyed by its name.
-    static func totals(_ verdicts: [Verdict]) -> [String: Int] {
-        var totals = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0.rawValue, 0) })
-        for verdict in verdicts { totals[verdict.outcome.rawValue, default: 0] += 1 }
-        return totals
-    }
 }
 
 extension AnnualReport {
@@ -83,7 +76,7 @@ extension AnnualReport {
             let verdicts = solutions.flatMap { verdictsBySolution[$0.id] ?? [] }
             return AuthoritySection(
                 id: authority.id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
-                totals: Self.totals(verdicts),
+                totals: Outcome.totals(verdicts),
                 solutions: solutions.map { solution in
                     SolutionSection(
                         id: solution.id, name: solution.name, kind: solution.kind,
@@ -92,7 +85,7 @@ extension AnnualReport {
         }
         self.init(
             year: year, asOf: evaluation.asOf, warningDays: evaluation.policy.warningDays,
-            totals: Self.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }), authorities: sections,
+            totals: Outcome.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }), authorities: sections,
             outOfScope: evaluation.solutions.filter { !$0.covered }.map {
                 OutOfScope(id: $0.id, name: $0.name, authorities: $0.authorities, failures: $0.failures)
             })

@@ -18,12 +18,8 @@ public struct Evaluation: Sendable, Codable, Equatable {
     public var solutions: [SolutionScope]
     public var verdicts: [Verdict]
 
-    /// How many verdicts have each outcome; every outcome is present.
-    public var totals: [Outcome: Int] {
-        var totals = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0, 0) })
-        for verdict in verdicts { totals[verdict.outcome, default: 0] += 1 }
-        return totals
-    }
+    /// How many verdicts have each outcome, by its name; every outcome is present.
+    public var totals: [String: Int] { Outcome.totals(verdicts) }
 
     /// The worst severity among the verdicts (0 when all are compliant or out of scope).
     public var worstSeverity: Int { verdicts.map(\.outcome.severity).max() ?? 0 }

@@ -12,7 +12,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     public init(_ evaluation: Evaluation) {
         asOf = evaluation.asOf
         warningDays = evaluation.policy.warningDays
-        totals = Dictionary(uniqueKeysWithValues: evaluation.totals.map { ($0.key.rawValue, $0.value) })
+        totals = evaluation.totals
         solutions = evaluation.solutions
         verdicts = evaluation.verdicts
     }
