@@ -132,7 +132,6 @@ final class TarReader {
         let path: String?
         let rawPath: [UInt8]
         let kind: Kind
-        let size: Int64
     }
 
     private let archive: OpaquePointer
@@ -191,7 +190,7 @@ final class TarReader {
         } else {
             kind = .other("device, FIFO or socket")
         }
-        return Entry(path: path, rawPath: raw, kind: kind, size: archive_entry_size(entry))
+        return Entry(path: path, rawPath: raw, kind: kind)
     }
 
     /// Streams the current entry's data in the blocks libarchive holds, without copying them.

@@ -103,6 +103,8 @@ public enum BundleVerifier {
         var tags: [String: [UInt8]] = [:]
         var tagHashes: [String: String] = [:]
         var payload: [String: (sha256: String, size: Int64)] = [:]
+
+        var payloadBytes: Int64 { payload.values.reduce(0) { $0 + $1.size } }
     }
 
     public static func verify(path: String, allowedSigners: AllowedSigners?) -> BundleVerification {
@@ -126,7 +128,7 @@ public enum BundleVerifier {
         }
         result.identifier = contents.topLevel.first
         result.payloadFiles = contents.payload.count
-        result.payloadBytes = contents.payload.values.reduce(0) { $0 + $1.size }
+        result.payloadBytes = contents.payloadBytes
         checkBag(contents, problem: problem)
         result.signature = checkSignature(contents, allowedSigners: allowedSigners, problem: problem)
         result.verdicts = checkEvaluation(contents, problem: problem)
@@ -467,7 +469,7 @@ public enum BundleVerifier {
         if let identifier = fields["External-Identifier"]?.first, identifier != contents.topLevel.first {
             problem(.bagInfoInvalid, "bag-info.txt", "External-Identifier '\(identifier)' is not the bag's directory")
         }
-        let bytes = contents.payload.values.reduce(Int64(0)) { $0 + $1.size }
+        let bytes = contents.payloadBytes
         if let oxum = fields["Payload-Oxum"]?.first, oxum != "\(bytes).\(contents.payload.count)" {
             problem(
                 .payloadOxumMismatch, "bag-info.txt", "says \(oxum), the payload is \(bytes).\(contents.payload.count)")

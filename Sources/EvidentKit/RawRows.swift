@@ -5,7 +5,7 @@ import GRDBSQLite
 ///
 /// The verdict loaders read hundreds of thousands of small integers, where
 /// GRDB's generic row decoding costs more than SQLite's work. Only for queries
-/// whose columns are integers, NULL or text that the caller reads as such.
+/// whose columns are integers or NULL.
 struct RawRows {
     let statement: SQLiteStatement
 
@@ -36,9 +36,4 @@ struct RawRows {
     func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
 
     func day(_ column: Int32) -> Day? { optionalInt(column).map { Day(ordinal: Int($0)) } }
-
-    func text(_ column: Int32) -> String {
-        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return String(cString: bytes)
-    }
 }
