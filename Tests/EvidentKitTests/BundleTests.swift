@@ -87,7 +87,12 @@ struct TarEntries {
         set(BundleFormat.signaturePath, Array(signature.armored.utf8))
     }
 
+    /// Writes the entries as a pax tar, under the UTF-8 locale evident's own writer uses.
     func write(to path: String) throws {
+        try ArchiveLocale.run { () throws -> Void in try writeEntries(to: path) }
+    }
+
+    private func writeEntries(to path: String) throws {
         let archive = archive_write_new()
         defer { archive_write_free(archive) }
         archive_write_set_format_pax(archive)

@@ -1,60 +1,6 @@
 import Crypto
 import Foundation
 
-/// The fixed facts of the bundle format, shared by the writer and the verifier.
-public enum BundleFormat {
-    public static let profileIdentifier = "https://evident.example/schema/bagit-profile.json"
-    public static let agent = "evident \(version)"
-    public static let version = "0.1.0"
-    static let signaturePath = "signature/tagmanifest-sha256.txt.sshsig"
-    static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-    static let metadataFiles = ["metadata/registry.json", "metadata/evaluation.json", "metadata/report.html"]
-
-    /// A BagIt manifest: `checksum  path` lines, sorted by path.
-    static func manifest(_ entries: [(path: String, sha256: String)]) -> [UInt8] {
-        Array(entries.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)
-    }
-
-    /// Payload names: NFC, only `[A-Za-z0-9._-]`, at most 120 bytes, unique ignoring case within the evidence.
-    static func payloadPaths(for evidence: EvidenceInfo) -> [String] {
-        var used: Set<String> = []
-        return evidence.files.map { file in
-            let base = safeName(file.name)
-            var candidate = base
-            var counter = 2
-            while used.contains(candidate.lowercased()) {
-                candidate = withSuffix(base, "-\(counter)")
-                counter += 1
-            }
-            used.insert(candidate.lowercased())
-            return "data/\(evidence.id)/\(candidate)"
-        }
-    }
-
-    static func safeName(_ name: String) -> String {
-        let mapped = String(
-            name.precomposedStringWithCanonicalMapping.unicodeScalars.map { scalar -> Character in
-                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
-                    ? Character(scalar) : "_"
-            })
-        var safe = mapped.hasPrefix(".") ? "_" + mapped.dropFirst() : mapped
-        if safe.isEmpty || safe.allSatisfy({ $0 == "_" || $0 == "." }) { safe = "file" + safe }
-        return withSuffix(safe, "")
-    }
-
-    /// Inserts `suffix` before the extension, shortening the stem so the whole stays within 120 bytes.
-    static func withSuffix(_ name: String, _ suffix: String) -> String {
-        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
-        var stem = String(name[..<(dot ?? name.endIndex)])
-        var ext = dot.map { String(name[$0...]) } ?? ""
-        if ext.utf8.count > 20 { (stem, ext) = (stem + ext, "") }
-        let room = 120 - ext.utf8.count - suffix.utf8.count
-        if stem.utf8.count > room { stem = String(stem.prefix(room)) }
-        return stem + suffix + ext
-    }
-
-}
-
 /// What `bundle create` made.
 public struct BundleSummary: Sendable, Codable, Equatable {
     public var path: String

@@ -17,14 +17,3 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(field) '\(value)': \(reason)"
     }
 }
-
-/// An error whose description is written for the user, so the command line prints it as it is (exit 1).
-///
-/// Each area's error type adopts it; anything else reaching the top is a bug and is reported as one.
-public protocol UserFacingError: Error, CustomStringConvertible {}
-
-extension RegistryError: UserFacingError {}
-extension StoreError: UserFacingError {}
-extension KeyError: UserFacingError {}
-extension ArchiveError: UserFacingError {}
-extension BundleVerifier.ExtractionError: UserFacingError {}

@@ -7,33 +7,6 @@ import Foundation
     import Darwin
 #endif
 
-/// What can go wrong with keys, signatures and allowed-signers files, worded for the user.
-public enum KeyError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    case notAPrivateKey(path: String)
-    case encrypted(path: String)
-    case unsupportedKeyType(path: String, type: String)
-    case malformed(path: String)
-    case exists(path: String)
-    case writeFailed(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason): "key '\(path)': cannot be read (\(reason))"
-        case .notAPrivateKey(let path):
-            "key '\(path)': not an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
-        case .encrypted(let path):
-            "key '\(path)' is encrypted with a passphrase; evident signs only with unencrypted keys: "
-                + "make a decrypted copy with 'cp \(path) bundle-key && ssh-keygen -p -N \"\" -f bundle-key', "
-                + "keep it private (mode 0600), and pass --key bundle-key"
-        case .unsupportedKeyType(let path, let type): "key '\(path)' is \(type); evident signs with Ed25519 keys only"
-        case .malformed(let path): "key '\(path)': the key data is damaged"
-        case .exists(let path): "'\(path)' already exists; choose another --out or remove it first"
-        case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
-        }
-    }
-}
-
 /// An Ed25519 key pair in OpenSSH's formats, the key that signs bundles.
 public struct SigningKey: Sendable {
     let privateKey: Curve25519.Signing.PrivateKey
@@ -145,50 +118,5 @@ public struct SigningKey: Sendable {
                 throw KeyError.writeFailed(path: file, reason: error.description)
             }
         }
-    }
-}
-
-/// An Ed25519 public key as SSH names it.
-public struct PublicSigningKey: Sendable, Hashable {
-    public let raw: [UInt8]
-
-    /// The SSH public key blob: `string "ssh-ed25519" || string key`.
-    var blob: [UInt8] {
-        var writer = SSHWriter()
-        writer.string("ssh-ed25519")
-        writer.string(raw)
-        return writer.bytes
-    }
-
-    /// `ssh-ed25519 AAAA… comment`, as in a `.pub` file.
-    public func openSSHLine(comment: String = "") -> String {
-        "ssh-ed25519 " + Data(blob).base64EncodedString() + (comment.isEmpty ? "" : " " + comment)
-    }
-
-    /// SHA256:… as `ssh-keygen -l` prints it.
-    public var fingerprint: String {
-        "SHA256:" + Data(SHA256.hash(data: blob)).base64EncodedString().replacingOccurrences(of: "=", with: "")
-    }
-
-    /// The `allowed_signers` line that trusts this key to sign bundles.
-    public func allowedSignersLine(identity: String) -> String {
-        "\(identity) namespaces=\"\(SSHSignature.bundleNamespace)\" \(openSSHLine())"
-    }
-
-    init(raw: [UInt8]) {
-        self.raw = raw
-    }
-
-    /// Parses a key blob; nil when it is not an Ed25519 key.
-    init?(blob: [UInt8]) {
-        var reader = SSHReader(blob)
-        guard (try? reader.text()) == "ssh-ed25519", let raw = try? reader.string(), raw.count == 32, reader.isAtEnd
-        else { return nil }
-        self.raw = raw
-    }
-
-    func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
-        return key.isValidSignature(signature, for: message)
     }
 }

@@ -1,5 +1,5 @@
 /// What can go wrong filing or reading documents, worded for the user.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     case missingFile(path: String)
     case isDirectory(path: String)
     case notRegularFile(path: String)

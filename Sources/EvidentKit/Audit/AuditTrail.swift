@@ -9,19 +9,6 @@ public struct AuditedRecord: Codable, Sendable, Equatable {
     public var sha256: String?
 }
 
-/// Canonical JSON: sorted keys, no insignificant white space, `/` unescaped.
-enum CanonicalJSON {
-    static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
-    }
-
-    static func sha256(_ value: some Encodable) throws -> String {
-        Hashing.sha256(try encode(value))
-    }
-}
-
 /// The hash-chained, append-only log of every change.
 enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
@@ -42,22 +29,6 @@ extension AuditEventRecord {
         try CanonicalJSON.sha256(
             AuditTrail.HashedFields(
                 at: at, actor: actor, command: command, records: records, previousHash: previousHash))
-    }
-}
-
-/// An audit event as `evident log` shows it and a bundle carries it.
-public struct AuditEventInfo: Codable, Sendable, Equatable {
-    public var id: Int64
-    public var at: String
-    public var actor: String
-    public var command: String
-    public var records: [AuditedRecord]
-    public var previousHash: String
-    public var hash: String
-
-    init(_ record: AuditEventRecord) {
-        (id, at, actor, command) = (record.id!, record.at, record.actor, record.command)
-        (records, previousHash, hash) = (record.records, record.previousHash, record.hash)
     }
 }
 

@@ -1,5 +1,5 @@
 /// What can go wrong reading or changing the registry, worded for the user.
-public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     case homeMissing(path: String)
     case homeExists(path: String)
     case unknownReference(field: String, value: String, expected: [RecordKind])

@@ -1,0 +1,148 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Checks a bundle as a stream: reads the tar once, extracts nothing, keeps only tag files in memory.
+public enum BundleVerifier {
+    /// Tag files are read into memory to be checked; a larger one is refused rather than risking memory.
+    static let tagFileLimit = 256 << 20
+
+    /// What the first pass learns about the entries of the bag.
+    struct Contents {
+        var topLevel: [String] = []
+        /// The tag files' bytes, which the checks read, and their SHA-256, taken while reading.
+        var tags: [String: [UInt8]] = [:]
+        var tagHashes: [String: String] = [:]
+        var payload: [String: (sha256: String, size: Int64)] = [:]
+
+        var payloadBytes: Int64 { payload.values.reduce(0) { $0 + $1.size } }
+    }
+
+    public static func verify(path: String, allowedSigners: AllowedSigners?) -> BundleVerification {
+        check(path: path, allowedSigners: allowedSigners).verification
+    }
+
+    static func check(path: String, allowedSigners: AllowedSigners?) -> (
+        verification: BundleVerification, contents: Contents?
+    ) {
+        var problems: [BundleProblem] = []
+        func problem(_ code: BundleProblem.Code, _ path: String?, _ detail: String) {
+            problems.append(BundleProblem(code: code, path: path, detail: detail))
+        }
+        var result = BundleVerification(
+            path: path, identifier: nil, status: .invalid, problems: [], signature: nil, payloadFiles: 0,
+            payloadBytes: 0, verdicts: nil)
+
+        guard let contents = read(path: path, problem: problem) else {
+            result.problems = problems
+            return (result, nil)
+        }
+        result.identifier = contents.topLevel.first
+        result.payloadFiles = contents.payload.count
+        result.payloadBytes = contents.payloadBytes
+        checkBag(contents, problem: problem)
+        result.signature = checkSignature(contents, allowedSigners: allowedSigners, problem: problem)
+        result.verdicts = checkEvaluation(contents, problem: problem)
+
+        result.problems = problems
+        if !problems.isEmpty {
+            result.status = .invalid
+        } else if result.signature?.trustedPrincipals?.isEmpty == false {
+            result.status = .valid
+        } else {
+            result.status = .unverified
+        }
+        return (result, contents)
+    }
+
+    // MARK: - Signature and verdicts
+
+    static func checkSignature(
+        _ contents: Contents, allowedSigners: AllowedSigners?, problem: (BundleProblem.Code, String?, String) -> Void
+    ) -> BundleVerification.Signature? {
+        guard let armored = contents.tags[BundleFormat.signaturePath] else {
+            problem(.signatureMissing, BundleFormat.signaturePath, "the bundle is not signed")
+            return nil
+        }
+        for file in contents.tags.keys.sorted() where file.hasPrefix("signature/") && file != BundleFormat.signaturePath
+        {
+            problem(.tagUnlisted, file, "signature/ holds only the bundle's signature")
+        }
+        let signature: SSHSignature
+        do {
+            signature = try SSHSignature(armored: String(decoding: armored, as: UTF8.self))
+        } catch {
+            problem(.signatureInvalid, BundleFormat.signaturePath, error.description)
+            return nil
+        }
+        let valid = signature.isValid(for: contents.tags["tagmanifest-sha256.txt"] ?? [])
+        if signature.namespace != SSHSignature.bundleNamespace {
+            problem(
+                .signatureNamespace, BundleFormat.signaturePath,
+                "made in namespace '\(signature.namespace)', not '\(SSHSignature.bundleNamespace)'")
+        }
+        if !valid {
+            problem(.signatureInvalid, BundleFormat.signaturePath, "does not match the tag manifest")
+        }
+        let principals = allowedSigners?.principals(
+            trusting: signature.publicKey, namespace: SSHSignature.bundleNamespace)
+        if let principals, principals.isEmpty {
+            problem(
+                .signatureUntrusted, BundleFormat.signaturePath,
+                "signed by \(signature.publicKey.fingerprint), which the allowed signers do not trust")
+        }
+        return BundleVerification.Signature(
+            fingerprint: signature.publicKey.fingerprint, namespace: signature.namespace, cryptographicallyValid: valid,
+            trustedPrincipals: principals)
+    }
+
+    /// Recomputes the verdicts from registry.json and compares them with evaluation.json; returns their number.
+    static func checkEvaluation(_ contents: Contents, problem: (BundleProblem.Code, String?, String) -> Void) -> Int? {
+        guard let registryBytes = contents.tags["metadata/registry.json"],
+            let evaluationBytes = contents.tags["metadata/evaluation.json"]
+        else { return nil }
+        let snapshot: RegistrySnapshot
+        do {
+            snapshot = try JSONDecoder().decode(RegistrySnapshot.self, from: Data(registryBytes))
+        } catch {
+            problem(.registryInvalid, "metadata/registry.json", "cannot be read: \(error)")
+            return nil
+        }
+        guard snapshot.format == RegistrySnapshot.currentFormat else {
+            problem(.registryInvalid, "metadata/registry.json", "format '\(snapshot.format)' is not supported")
+            return nil
+        }
+        for evidence in snapshot.evidence {
+            for (file, path) in zip(evidence.files, BundleFormat.payloadPaths(for: evidence)) {
+                if let actual = contents.payload[path], actual.sha256 != file.sha256 || actual.size != file.size {
+                    problem(.registryPayloadMismatch, path, "registry.json records other bytes for \(evidence.id)")
+                } else if contents.payload[path] == nil {
+                    problem(
+                        .registryPayloadMismatch, path,
+                        "registry.json records a document of \(evidence.id) that is not in the bag")
+                }
+            }
+        }
+        let expected = Set(snapshot.evidence.flatMap(BundleFormat.payloadPaths))
+        for path in contents.payload.keys.sorted() where !expected.contains(path) {
+            problem(.registryPayloadMismatch, path, "no evidence in registry.json has this document")
+        }
+        struct Header: Decodable { let asOf: Day }
+        guard let header = try? JSONDecoder().decode(Header.self, from: Data(evaluationBytes)) else {
+            problem(.evaluationMismatch, "metadata/evaluation.json", "cannot be read")
+            return nil
+        }
+        let recomputed = snapshot.evaluate(asOf: header.asOf)
+        if StatusReport(recomputed).json() != evaluationBytes {
+            problem(
+                .evaluationMismatch, "metadata/evaluation.json",
+                "differs from the verdicts recomputed from registry.json as of \(header.asOf)")
+        }
+        return recomputed.verdicts.count
+    }
+}

@@ -1,0 +1,89 @@
+import CArchive
+import Foundation
+
+/// Reads a tar as a stream through libarchive, with only the tar reader and no decompression filters.
+final class TarReader {
+    /// One entry's header as the verifier needs it.
+    struct Entry {
+        enum Kind { case file, directory, other(String) }
+
+        let path: String?
+        let rawPath: [UInt8]
+        let kind: Kind
+    }
+
+    private let archive: OpaquePointer
+    private let windows: MappedWindows?
+
+    init(descriptor: Int32) throws(ArchiveError) {
+        guard let archive = archive_read_new() else { throw ArchiveError("archive_read_new", nil) }
+        self.archive = archive
+        windows = MappedWindows(descriptor: descriptor)
+        guard archive_read_support_format_tar(archive) == ARCHIVE_OK else { throw ArchiveError("open", archive) }
+        let opened: Int32
+        if let windows {
+            archive_read_set_callback_data(archive, Unmanaged.passUnretained(windows).toOpaque())
+            archive_read_set_read_callback(archive) { _, context, buffer in
+                let window = Unmanaged<MappedWindows>.fromOpaque(context!).takeUnretainedValue().next()
+                buffer?.pointee = window.baseAddress
+                return window.count
+            }
+            opened = archive_read_open1(archive)
+        } else {
+            opened = archive_read_open_fd(archive, descriptor, 1 << 20)
+        }
+        guard opened == ARCHIVE_OK else { throw ArchiveError("open", archive) }
+    }
+
+    deinit {
+        archive_read_free(archive)
+    }
+
+    /// The next entry's header, or nil at the end of the archive.
+    func next() throws(ArchiveError) -> Entry? {
+        try ArchiveLocale.run { () throws(ArchiveError) -> Entry? in try nextEntry() }
+    }
+
+    private func nextEntry() throws(ArchiveError) -> Entry? {
+        var entry: OpaquePointer?
+        switch archive_read_next_header(archive, &entry) {
+        case ARCHIVE_OK, ARCHIVE_WARN: break
+        case ARCHIVE_EOF: return nil
+        default: throw ArchiveError("read header", archive)
+        }
+        guard let entry else { throw ArchiveError("read header", archive) }
+        let raw =
+            archive_entry_pathname(entry).map { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
+            .map { $0.map { UInt8(bitPattern: $0) } } ?? []
+        let path = archive_entry_pathname_utf8(entry).map { String(cString: $0) }
+        let kind: Entry.Kind
+        let type = archive_entry_filetype(entry)
+        if archive_entry_hardlink(entry) != nil {
+            kind = .other("hard link")
+        } else if archive_entry_sparse_count(entry) > 0 {
+            kind = .other("sparse file")
+        } else if type == CARCHIVE_AE_IFREG {
+            kind = .file
+        } else if type == CARCHIVE_AE_IFDIR {
+            kind = .directory
+        } else if type == CARCHIVE_AE_IFLNK {
+            kind = .other("symbolic link")
+        } else {
+            kind = .other("device, FIFO or socket")
+        }
+        return Entry(path: path, rawPath: raw, kind: kind)
+    }
+
+    /// Streams the current entry's data in the blocks libarchive holds, without copying them.
+    func readData(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var buffer: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        while true {
+            let code = archive_read_data_block(archive, &buffer, &size, &offset)
+            if code == ARCHIVE_EOF { return }
+            guard code == ARCHIVE_OK || code == ARCHIVE_WARN else { throw ArchiveError("read data", archive) }
+            try body(UnsafeRawBufferPointer(start: buffer, count: size))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+
+/// Loads the facts the rules read in a few bulk queries.
+enum EvaluationLoader {
+    static func evaluate(_ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy) throws
+        -> Evaluation
+    {
+        var facts = EvaluationFacts()
+        var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
+        try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT o.solutionId, o.authorityId, a.kind FROM solutionOwner o JOIN authority a ON a.id = o.authorityId
+                ORDER BY 1, 2
+                """
+        ).forEach { row in
+            owners.append((row[1], row[2]), to: row[0])
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name, kind, mandatory, audience FROM solution ORDER BY id").forEach {
+            row in
+            let id: Int64 = row[0]
+            if let selected, !selected.contains(id) { return }
+            facts.addSolution(
+                id: id, name: row[1], kind: row[2], mandatory: row[3], audience: row[4], owners: owners[id] ?? [])
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name FROM vendor").forEach { row in facts.vendorNames[row[0]] = row[1]
+        }
+        try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
+            facts.services[row[0]] = (row[1], row[2])
+        }
+        facts.evidence = try countingEvidence(db, fallback: day)
+        try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
+            if let usage = row.optionalInt(1) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.usage, usage))
+            } else if let service = row.optionalInt(2) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.service, service))
+            } else if let vendor = row.optionalInt(3) {
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.vendor, vendor))
+            }
+        }
+        let routes = Array(Route.allCases)
+        let answers = Array(OwnPurposes.allCases)
+        let dayText = day.description
+        try RawRows.forEach(
+            db,
+            """
+            SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
+                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
+            FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
+            """, arguments: [dayText, dayText]
+        ) { row in
+            // Values the enums do not know (only a tampered database has them) claim nothing.
+            facts.active.append(
+                EvaluationFacts.ActiveUsage(
+                    solution: row.int(1), id: row.int(0), service: row.int(2),
+                    route: row.isNull(3) ? .none : routes[Int(row.int(3))],
+                    ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]))
+        }
+        return facts.evaluate(asOf: day, policy: policy)
+    }
+
+    /// SQL for a `YYYY-MM-DD` column as days since 1970, so that rows carry integers instead of text to parse.
+    static func ordinal(_ column: String) -> String {
+        "CAST(julianday(\(column)) - 2440587.5 AS INTEGER)"
+    }
+
+    /// SQL for a text column as the position of its value among an enum's cases, so rows carry integers.
+    static func caseIndex<Value: CaseIterable & RawRepresentable>(_ column: String, _ type: Value.Type) -> String
+    where Value.RawValue == String {
+        "CASE \(column) " + type.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0) " }.joined() + "END"
+    }
+
+    /// The evidence that can count: superseded and withdrawn evidence never does.
+    static func countingEvidence(_ db: Database, fallback: Day) throws -> ByID<Rules.EvidenceFacts> {
+        var evidence = ByID<Rules.EvidenceFacts>()
+        let kinds = Array(EvidenceKind.allCases)
+        try RawRows.forEach(
+            db,
+            """
+            SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
+                   \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
+                   clause IS NOT NULL AND trim(clause) <> '', \(ordinal("substr(filedAt, 1, 10)"))
+            FROM evidence e
+            WHERE withdrawnAt IS NULL AND NOT EXISTS (
+              SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)
+            """
+        ) { row in
+            let id = row.int(0)
+            // A kind the enum does not know (only a tampered database has one) proves nothing.
+            let kind = row.isNull(1) ? EvidenceKind.other : kinds[Int(row.int(1))]
+            evidence[id] = Rules.EvidenceFacts(
+                id: RecordID(.evidence, id), kind: kind, captured: row.day(2), signed: row.day(3),
+                validFrom: row.day(4), validUntil: row.day(5), reviewBy: row.day(6),
+                noticeDays: row.optionalInt(7).map(Int.init), hasClause: row.int(8) != 0,
+                filed: row.day(9) ?? fallback)
+        }
+        return evidence
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+extension AnnualReport {
+    /// Writes `report.html`, `report.json` and `report.csv` into `directory` (created when missing), each
+    /// atomically; returns their paths.
+    public func write(to directory: String, language: ReportLanguage) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw InputError(field: "--out", value: directory, reason: "is a file, not a directory")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.writeFailed(path: directory, reason: error.localizedDescription)
+            }
+        }
+        let files: [(String, Data)] = [
+            ("report.html", Data(html(language: language).utf8)),
+            ("report.json", try json()),
+            ("report.csv", Data(csv(language: language).utf8)),
+        ]
+        return try files.map { name, data in
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            do {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw StoreError.writeFailed(path: path, reason: error.localizedDescription)
+            }
+            return path
+        }
+    }
+
+    /// The report as stable, pretty JSON with sorted keys.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
