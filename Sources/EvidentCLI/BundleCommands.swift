@@ -97,7 +97,10 @@ struct BundleCommand: ParsableCommand {
             discussion: """
                 Reads the tar as a stream and extracts nothing. Reports every problem with a stable code.
                 Exits 0 when the bundle is valid and signed by a key in --allowed-signers, 2 when it is intact
-                but no trusted signature was checked, 1 when it is invalid.
+                but no trusted signature was checked, 3 when it was made by a newer evident (a format or rules
+                version this one does not know), 1 when it is invalid. The verdicts are re-derived from
+                registry.json under the rules version the bundle names and compared by meaning; report.html is
+                covered by the signature only, and the output says so.
                 """)
 
         @Argument(help: "The bundle (.tar).") var bundle: String
@@ -123,7 +126,7 @@ struct BundleCommand: ParsableCommand {
         func run() throws {
             let result = try BundleVerifier.extract(path: bundle, to: to, allowedSigners: try trust.load())
             try report(result, json: json)
-            if result.status == .invalid { throw ExitCode(1) }
+            if result.status == .invalid || result.status == .unsupported { throw ExitCode(result.exitCode) }
             if !json { Console.current.err("Extracted to \(to)/\(result.identifier ?? "")") }
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         }
@@ -153,6 +156,11 @@ private func report(_ result: BundleVerification, json: Bool) throws {
     case .unverified:
         console.out(
             "intact but unverified: \(summary), signed by \(signer); pass --allowed-signers to check whose key it is")
+    case .unsupported:
+        console.out("not checked: \(summary) was made by a newer evident; verify it with that version or later")
     case .invalid: console.out("invalid: \(result.problems.count) problems in \(summary)")
+    }
+    for path in result.notRederived where result.status != .invalid {
+        console.out("not re-derived: \(path) (vouched for by the signature only)")
     }
 }

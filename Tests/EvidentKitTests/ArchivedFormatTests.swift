@@ -38,4 +38,63 @@ import Testing
             #expect(report.auditEvents >= 55)
         }
     }
+
+    /// The archived bundle, its evaluation.json edited by `change`, resealed and signed by a fresh trusted key.
+    static func resigned(
+        _ name: String, in directory: URL, change: (String) -> String
+    ) throws -> BundleVerification {
+        var tar = try TarEntries(reading: Fixtures.directory.appendingPathComponent("bundles/\(name)").path)
+        let evaluation = String(decoding: tar.bytes("metadata/evaluation.json")!, as: UTF8.self)
+        let changed = change(evaluation)
+        #expect(changed != evaluation)
+        tar.set("metadata/evaluation.json", Array(changed.utf8))
+        tar.reseal()
+        let key = SigningKey(comment: "test")
+        try tar.resign(with: key)
+        let path = directory.appendingPathComponent("resigned.tar").path
+        try tar.write(to: path)
+        let trusted = AllowedSigners(text: key.publicKey.allowedSignersLine(identity: "auditor@example") + "\n")
+        return BundleVerifier.verify(path: path, allowedSigners: trusted)
+    }
+
+    @Test(arguments: bundles)
+    func rewordedReasonsLeaveAnArchivedBundleValid(_ name: String) throws {
+        try withTemporaryDirectory { directory in
+            // Every reason in other words, as a later evident may phrase them: what is signed is their meaning.
+            let verification = try Self.resigned(name, in: directory) { evaluation in
+                evaluation.replacingOccurrences(
+                    of: #""reason" : "[^"]*""#, with: #""reason" : "worded otherwise""#, options: .regularExpression)
+            }
+            #expect(verification.problems == [])
+            #expect(verification.status == .valid)
+        }
+    }
+
+    @Test func aChangedMeaningIsStillCaught() throws {
+        try withTemporaryDirectory { directory in
+            let verification = try Self.resigned("rules-v1-solution.tar", in: directory) { evaluation in
+                evaluation.replacingOccurrences(
+                    of: #""outcome" : "missing-evidence""#, with: #""outcome" : "compliant""#)
+            }
+            #expect(verification.status == .invalid)
+            #expect(verification.problems.map(\.code).contains(.evaluationMismatch))
+        }
+    }
+
+    @Test func anUnknownRulesVersionIsReportedAsTooNewNotAsTampering() throws {
+        try withTemporaryDirectory { directory in
+            let verification = try Self.resigned("rules-v1-solution.tar", in: directory) { evaluation in
+                evaluation.replacingOccurrences(of: #""asOf" : "#, with: #""rulesVersion" : 99, "asOf" : "#)
+            }
+            #expect(verification.status == .unsupported)
+            #expect(verification.exitCode == 3)
+            #expect(verification.problems.map(\.code) == [.rulesUnsupported])
+        }
+    }
+
+    @Test func theReportIsListedAsNotRederived() throws {
+        let path = Fixtures.directory.appendingPathComponent("bundles/rules-v1-all.tar").path
+        let verification = BundleVerifier.verify(path: path, allowedSigners: try Self.allowedSigners())
+        #expect(verification.notRederived == ["metadata/report.html"])
+    }
 }

@@ -22,7 +22,9 @@ extension BundleVerifier {
         -> BundleVerification
     {
         let (verification, contents) = check(path: path, allowedSigners: allowedSigners)
-        guard verification.status != .invalid, let contents, let bag = contents.topLevel.first else {
+        guard verification.status == .valid || verification.status == .unverified, let contents,
+            let bag = contents.topLevel.first
+        else {
             return verification
         }
         let root = URL(fileURLWithPath: directory).appendingPathComponent(bag).path

@@ -8,6 +8,8 @@ public enum BundleFormat {
     static let signaturePath = "signature/tagmanifest-sha256.txt.sshsig"
     static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
     static let metadataFiles = ["metadata/registry.json", "metadata/evaluation.json", "metadata/report.html"]
+    /// The report for people, which the verifier does not re-derive.
+    static let reportPath = "metadata/report.html"
 
     /// A BagIt manifest: `checksum  path` lines, sorted by path.
     static func manifest(_ entries: [(path: String, sha256: String)]) -> [UInt8] {

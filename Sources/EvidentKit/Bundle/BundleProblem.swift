@@ -36,6 +36,13 @@ public struct BundleProblem: Sendable, Codable, Equatable, CustomStringConvertib
         case registryInvalid = "registry-invalid"
         case registryPayloadMismatch = "registry-payload-mismatch"
         case evaluationMismatch = "evaluation-mismatch"
+        /// Made by a newer evident: a metadata format this one does not know.
+        case formatUnsupported = "format-unsupported"
+        /// Judged under a rules version this evident does not know.
+        case rulesUnsupported = "rules-unsupported"
+
+        /// Whether the problem says this evident is too old for the bundle, rather than that the bundle is wrong.
+        public var meansTooOld: Bool { self == .formatUnsupported || self == .rulesUnsupported }
     }
 
     public var code: Code

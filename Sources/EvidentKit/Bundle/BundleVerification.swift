@@ -6,6 +6,8 @@ public struct BundleVerification: Sendable, Codable, Equatable {
         case valid
         /// Intact and its signature is sound, but no allowed-signers file said whose key it is.
         case unverified
+        /// Intact as far as it was checked, but made by a newer evident: its verdicts could not be re-derived.
+        case unsupported
         case invalid
     }
 
@@ -26,12 +28,15 @@ public struct BundleVerification: Sendable, Codable, Equatable {
     public var payloadFiles: Int
     public var payloadBytes: Int64
     public var verdicts: Int?
+    /// Tag files covered by the signature only: their content is not re-derived from the registry.
+    public var notRederived: [String]
 
-    /// The exit code `bundle verify` uses: 0 valid, 2 intact but not trusted, 1 invalid.
+    /// The exit code `bundle verify` uses: 0 valid, 2 intact but not trusted, 3 too new for this evident, 1 invalid.
     public var exitCode: Int32 {
         switch status {
         case .valid: 0
         case .unverified: 2
+        case .unsupported: 3
         case .invalid: 1
         }
     }

@@ -36,7 +36,7 @@ public enum BundleVerifier {
         }
         var result = BundleVerification(
             path: path, identifier: nil, status: .invalid, problems: [], signature: nil, payloadFiles: 0,
-            payloadBytes: 0, verdicts: nil)
+            payloadBytes: 0, verdicts: nil, notRederived: [])
 
         guard let contents = read(path: path, problem: problem) else {
             result.problems = problems
@@ -48,10 +48,13 @@ public enum BundleVerifier {
         checkBag(contents, problem: problem)
         result.signature = checkSignature(contents, allowedSigners: allowedSigners, problem: problem)
         result.verdicts = checkEvaluation(contents, problem: problem)
+        // The report renders the verdicts for people; its wording changes between versions, so only the
+        // signature vouches for it, and the output says so.
+        result.notRederived = contents.tags[BundleFormat.reportPath] == nil ? [] : [BundleFormat.reportPath]
 
         result.problems = problems
         if !problems.isEmpty {
-            result.status = .invalid
+            result.status = problems.allSatisfy(\.code.meansTooOld) ? .unsupported : .invalid
         } else if result.signature?.trustedPrincipals?.isEmpty == false {
             result.status = .valid
         } else {
@@ -99,50 +102,5 @@ public enum BundleVerifier {
         return BundleVerification.Signature(
             fingerprint: signature.publicKey.fingerprint, namespace: signature.namespace, cryptographicallyValid: valid,
             trustedPrincipals: principals)
-    }
-
-    /// Recomputes the verdicts from registry.json and compares them with evaluation.json; returns their number.
-    static func checkEvaluation(_ contents: Contents, problem: (BundleProblem.Code, String?, String) -> Void) -> Int? {
-        guard let registryBytes = contents.tags["metadata/registry.json"],
-            let evaluationBytes = contents.tags["metadata/evaluation.json"]
-        else { return nil }
-        let snapshot: RegistrySnapshot
-        do {
-            snapshot = try JSONDecoder().decode(RegistrySnapshot.self, from: Data(registryBytes))
-        } catch {
-            problem(.registryInvalid, "metadata/registry.json", "cannot be read: \(error)")
-            return nil
-        }
-        guard snapshot.format == RegistrySnapshot.currentFormat else {
-            problem(.registryInvalid, "metadata/registry.json", "format '\(snapshot.format)' is not supported")
-            return nil
-        }
-        for evidence in snapshot.evidence {
-            for (file, path) in zip(evidence.files, BundleFormat.payloadPaths(for: evidence)) {
-                if let actual = contents.payload[path], actual.sha256 != file.sha256 || actual.size != file.size {
-                    problem(.registryPayloadMismatch, path, "registry.json records other bytes for \(evidence.id)")
-                } else if contents.payload[path] == nil {
-                    problem(
-                        .registryPayloadMismatch, path,
-                        "registry.json records a document of \(evidence.id) that is not in the bag")
-                }
-            }
-        }
-        let expected = Set(snapshot.evidence.flatMap(BundleFormat.payloadPaths))
-        for path in contents.payload.keys.sorted() where !expected.contains(path) {
-            problem(.registryPayloadMismatch, path, "no evidence in registry.json has this document")
-        }
-        struct Header: Decodable { let asOf: Day }
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(evaluationBytes)) else {
-            problem(.evaluationMismatch, "metadata/evaluation.json", "cannot be read")
-            return nil
-        }
-        let recomputed = snapshot.evaluate(asOf: header.asOf)
-        if StatusReport(recomputed).json() != evaluationBytes {
-            problem(
-                .evaluationMismatch, "metadata/evaluation.json",
-                "differs from the verdicts recomputed from registry.json as of \(header.asOf)")
-        }
-        return recomputed.verdicts.count
     }
 }

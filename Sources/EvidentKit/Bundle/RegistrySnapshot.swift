@@ -4,6 +4,8 @@ import GRDB
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
 public struct RegistrySnapshot: Codable, Sendable, Equatable {
     public static let currentFormat = "evident-registry/1"
+    /// Every format this evident can read.
+    static let readableFormats: Set<String> = [currentFormat]
 
     public var format: String
     /// What was selected: `SOL-3`, `AUT-2` or `all`.
@@ -24,7 +26,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     /// Judges the snapshot's usages as of `day`, exactly as `Registry.evaluate` judges the database.
     ///
     /// Whether evidence is superseded is derived from the evidence itself, never taken from its `status`.
-    public func evaluate(asOf day: Day) -> Evaluation {
+    public func evaluate(asOf day: Day, rules: RulesVersion = .current) -> Evaluation {
         var facts = EvaluationFacts()
         let authorityKinds = Dictionary(authorities.map { ($0.id, $0.kind) }) { first, _ in first }
         for solution in solutions.sorted(by: { $0.id < $1.id }) {
@@ -54,7 +56,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
                     solution: usage.solution.number, id: usage.id.number, service: usage.service.number,
                     route: usage.route, ownPurposes: usage.vendorOwnPurposes))
         }
-        return facts.evaluate(asOf: day, policy: policy)
+        return facts.evaluate(asOf: day, policy: policy, rules: rules)
     }
 
     /// The snapshot as canonical JSON: sorted keys, no insignificant white space, a final newline.

@@ -2,7 +2,9 @@ import GRDB
 
 /// Loads the facts the rules read in a few bulk queries.
 enum EvaluationLoader {
-    static func evaluate(_ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy) throws
+    static func evaluate(
+        _ db: Database, asOf day: Day, solutions selected: Set<Int64>?, policy: RulePolicy, rules: RulesVersion
+    ) throws
         -> Evaluation
     {
         var facts = EvaluationFacts()
@@ -56,7 +58,7 @@ enum EvaluationLoader {
                     route: row.isNull(3) ? .none : routes[Int(row.int(3))],
                     ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]))
         }
-        return facts.evaluate(asOf: day, policy: policy)
+        return facts.evaluate(asOf: day, policy: policy, rules: rules)
     }
 
     /// SQL for a `YYYY-MM-DD` column as days since 1970, so that rows carry integers instead of text to parse.

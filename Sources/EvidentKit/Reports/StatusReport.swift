@@ -3,14 +3,22 @@ import Foundation
 /// What `evident status` prints for scripts: the reference date, the totals, every solution's scope and
 /// one verdict per usage, as JSON (`schema/status.schema.json`) or CSV.
 public struct StatusReport: Sendable, Encodable, Equatable {
+    /// The format of this JSON, which `metadata/evaluation.json` in a bundle also has.
+    public static let currentFormat = "evident-evaluation/2"
+
+    public let format: String
     public let asOf: Day
+    /// The version of the rules the verdicts were made under.
+    public let rulesVersion: RulesVersion
     public let warningDays: Int
     public let totals: [String: Int]
     public let solutions: [Evaluation.SolutionScope]
     public let verdicts: [Verdict]
 
     public init(_ evaluation: Evaluation) {
+        format = Self.currentFormat
         asOf = evaluation.asOf
+        rulesVersion = evaluation.rules
         warningDays = evaluation.policy.warningDays
         totals = evaluation.totals
         solutions = evaluation.solutions
@@ -29,6 +37,9 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         var writer = JSONWriter()
         writer.beginObject()
         writer.field("asOf", asOf)
+        writer.field("format", format)
+        writer.key("rulesVersion")
+        writer.int(rulesVersion.rawValue)
         writer.key("solutions")
         writer.beginArray()
         for solution in solutions {
@@ -98,6 +109,8 @@ extension Verdict {
         writer.beginObject()
         writer.field("authorities", ids: authorities)
         writer.field("evidence", ids: evidence)
+        writer.key("explanation")
+        explanation.write(to: &writer)
         writer.field("lapses", lapses)
         writer.field("outcome", outcome.rawValue)
         writer.field("reason", reason)
@@ -111,6 +124,49 @@ extension Verdict {
         writer.field("vendor", vendor)
         writer.field("vendorName", vendorName)
         writer.field("vendorOwnPurposes", vendorOwnPurposes.rawValue)
+        writer.endObject()
+    }
+}
+
+extension Reason {
+    /// Writes the reason as `JSONEncoder` would, keys sorted.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("code", code)
+        switch self {
+        case .noRoute, .ownPurposesUnknown: break
+        case .ownPurposes(let route): writer.field("route", route.rawValue)
+        case .noEvidence(let kinds):
+            writer.key("kinds")
+            writer.beginArray()
+            for kind in kinds { writer.string(kind.rawValue) }
+            writer.endArray()
+        case .evidenceFails(let problems):
+            writer.key("problems")
+            writer.beginArray()
+            for problem in problems {
+                writer.beginObject()
+                writer.field("day", problem.day)
+                writer.field("evidence", problem.evidence)
+                writer.field("kind", problem.kind.rawValue)
+                writer.endObject()
+            }
+            writer.endArray()
+        case .proven(let evidence): writer.field("evidence", ids: evidence)
+        case .lapsing(let evidence, let deadline):
+            writer.key("deadline")
+            writer.beginObject()
+            writer.field("day", deadline.day)
+            writer.field("kind", deadline.kind.rawValue)
+            writer.endObject()
+            writer.field("evidence", ids: evidence)
+        case .outOfScope(let failure):
+            writer.key("condition")
+            writer.beginObject()
+            writer.field("condition", failure.condition.rawValue)
+            writer.field("reason", failure.reason)
+            writer.endObject()
+        }
         writer.endObject()
     }
 }

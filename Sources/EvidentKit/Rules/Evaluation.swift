@@ -14,6 +14,8 @@ public struct Evaluation: Sendable, Codable, Equatable {
     }
 
     public var asOf: Day
+    /// The version of the rules the verdicts were made under.
+    public var rules: RulesVersion
     public var policy: RulePolicy
     public var solutions: [SolutionScope]
     public var verdicts: [Verdict]
@@ -28,12 +30,12 @@ public struct Evaluation: Sendable, Codable, Equatable {
 extension Registry {
     /// Evaluates every usage active on `day` (§2 scope, then §3.1 route) in one read.
     public func evaluate(
-        asOf day: Day, filter: Selection = .all, policy: RulePolicy? = nil
+        asOf day: Day, filter: Selection = .all, policy: RulePolicy? = nil, rules: RulesVersion = .current
     ) throws -> Evaluation {
         let policy = try policy ?? self.policy()
         return try read { db in
             let selected = try solutions(in: filter, db).ids.map(Set.init)
-            return try EvaluationLoader.evaluate(db, asOf: day, solutions: selected, policy: policy)
+            return try EvaluationLoader.evaluate(db, asOf: day, solutions: selected, policy: policy, rules: rules)
         }
     }
 }

@@ -45,23 +45,19 @@ struct EvaluationFacts {
     }
 
     /// Judges every active usage: §2 scope first, then the §3.1 route against the evidence that covers it.
-    func evaluate(asOf day: Day, policy: RulePolicy) -> Evaluation {
+    func evaluate(asOf day: Day, policy: RulePolicy, rules: RulesVersion) -> Evaluation {
         let active = self.active.sorted { ($0.solution, $0.id) < ($1.solution, $1.id) }
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(active.count)
-        var outOfScopeReasons = ByID<String>()
         var candidates: [Int64] = []
         var facts: [Rules.EvidenceFacts] = []
         for usage in active {
             guard let solution = solutions[usage.solution], let service = services[usage.service] else { continue }
             let finding: Rules.Finding
             if let failure = solution.failures.first {
-                let reason =
-                    outOfScopeReasons[usage.solution]
-                    ?? "\(solution.name) is not covered: \(failure.reason); the cookie order alone applies"
-                outOfScopeReasons[usage.solution] = reason
                 finding = Rules.Finding(
-                    outcome: .outOfScope, rule: failure.condition.citation, reason: reason, evidence: [])
+                    outcome: .outOfScope, rule: failure.condition.citation, explanation: .outOfScope(failure),
+                    evidence: [])
             } else {
                 // The same evidence may cover a usage at several levels; count it once.
                 candidates.removeAll(keepingCapacity: true)
@@ -75,7 +71,8 @@ struct EvaluationFacts {
                     if let item = evidence[evidenceId] { facts.append(item) }
                 }
                 finding = Rules.judge(
-                    route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy)
+                    route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy,
+                    rules: rules)
             }
             verdicts.append(
                 Verdict(
@@ -84,8 +81,9 @@ struct EvaluationFacts {
                     serviceName: service.name, vendor: RecordID(.vendor, service.vendor),
                     vendorName: vendorNames[service.vendor] ?? "", route: usage.route,
                     vendorOwnPurposes: usage.ownPurposes, outcome: finding.outcome, rule: finding.rule,
-                    reason: finding.reason, evidence: finding.evidence, lapses: finding.lapses))
+                    explanation: finding.explanation, evidence: finding.evidence, lapses: finding.lapses))
         }
-        return Evaluation(asOf: day, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
+        return Evaluation(
+            asOf: day, rules: rules, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
     }
 }

@@ -1,4 +1,7 @@
 /// The §3.1 rules applied to one usage on one day. Pure: every fact arrives as an argument.
+///
+/// Every version of the rules evident has shipped is kept (`RulesVersion`); these entry points dispatch to
+/// the version asked for, the current one unless a bundle names another.
 public enum Rules {
     /// The facts of one piece of evidence that the rules read.
     public struct EvidenceFacts: Sendable, Equatable {
@@ -36,16 +39,6 @@ public enum Rules {
         }
     }
 
-    /// Whether evidence of `kind` can prove `route`.
-    static func proves(_ kind: EvidenceKind, _ route: Route) -> Bool {
-        switch (route, kind) {
-        case (.optOut, .optOutScreenshot), (.optOut, .optOutConfig), (.agreement, .dataProcessingAgreement),
-            (.agreement, .agreement), (.technicallyNecessary, .technicalJustification):
-            true
-        default: false
-        }
-    }
-
     /// The rule a route rests on, as cited in verdicts.
     public static func citation(_ route: Route) -> String {
         switch route {
@@ -60,9 +53,12 @@ public enum Rules {
     public struct Finding: Sendable, Equatable {
         public var outcome: Outcome
         public var rule: String
-        public var reason: String
+        public var explanation: Reason
         public var evidence: [RecordID]
         public var lapses: Day?
+
+        /// The reason in words.
+        public var reason: String { ReasonWording.text(explanation, solutionName: "the solution") }
     }
 
     /// A day by which evidence must be renewed or reviewed.
@@ -90,101 +86,24 @@ public enum Rules {
         }
     }
 
-    /// When evidence proves its route and when it must be renewed.
-    public static func validity(of evidence: EvidenceFacts, policy: RulePolicy) -> Validity {
-        switch evidence.kind {
-        case .optOutScreenshot, .optOutConfig:
-            // A setting can be switched back off: a capture proves it only until it is due for review.
-            let captured = evidence.captured ?? evidence.validFrom ?? evidence.filed
-            let review = evidence.reviewBy ?? captured.adding(months: policy.optOutReviewMonths)
-            if let until = evidence.validUntil, until < review {
-                return Validity(start: captured, end: until, deadlines: [Deadline(day: until, kind: .validUntil)])
-            }
-            return Validity(start: captured, end: review, deadlines: [Deadline(day: review, kind: .review)])
-        default:
-            var deadlines: [Deadline] = []
-            if let until = evidence.validUntil { deadlines.append(Deadline(day: until, kind: .validUntil)) }
-            if let review = evidence.reviewBy { deadlines.append(Deadline(day: review, kind: .review)) }
-            if let until = evidence.validUntil, let notice = evidence.noticeDays, notice > 0 {
-                deadlines.append(Deadline(day: until.adding(days: -notice), kind: .notice))
-            }
-            return Validity(
-                start: evidence.validFrom ?? evidence.signed, end: evidence.validUntil, deadlines: deadlines)
+    /// When evidence proves its route and when it must be renewed, under `rules`.
+    public static func validity(
+        of evidence: EvidenceFacts, policy: RulePolicy, rules: RulesVersion = .current
+    ) -> Validity {
+        switch rules {
+        case .v1: RulesV1.validity(of: evidence, policy: policy)
         }
     }
 
-    /// The verdict on a usage of a covered solution on `day`, from the evidence that covers it
+    /// The verdict on a usage of a covered solution on `day` under `rules`, from the evidence that covers it
     /// (directly, through its service or through its vendor; superseded and withdrawn evidence already left out),
     /// in id order.
     public static func judge(
-        route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy
+        route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy,
+        rules: RulesVersion = .current
     ) -> Finding {
-        let rule = citation(route)
-        switch (route, ownPurposes) {
-        case (.none, _):
-            return Finding(
-                outcome: .nonCompliant, rule: rule,
-                reason: "no route is claimed: without R1, R2 or R3 the service cannot be used", evidence: [])
-        case (.technicallyNecessary, .yes):
-            return Finding(
-                outcome: .nonCompliant, rule: rule,
-                reason: "technically necessary is never valid while the vendor can use the data for its own purposes",
-                evidence: [])
-        default:
-            break
+        switch rules {
+        case .v1: RulesV1.judge(route: route, ownPurposes: ownPurposes, evidence: evidence, on: day, policy: policy)
         }
-
-        var considered: [RecordID] = []
-        var proving: [(EvidenceFacts, Validity)] = []
-        var problems: [String] = []
-        for item in evidence where proves(item.kind, route) {
-            considered.append(item.id)
-            let validity = validity(of: item, policy: policy)
-            if let start = validity.start, day < start {
-                problems.append("\(item.id) is in force only from \(start)")
-            } else if let end = validity.end, end < day {
-                let what =
-                    item.kind == .optOutScreenshot || item.kind == .optOutConfig
-                    ? "was due for review on" : "expired on"
-                problems.append("\(item.id) \(what) \(end)")
-            } else if route == .agreement && !item.hasClause {
-                problems.append("\(item.id) cites no clause restricting the vendor's own-purpose use")
-            } else {
-                proving.append((item, validity))
-            }
-        }
-
-        if route == .technicallyNecessary && ownPurposes == .unknown {
-            return Finding(
-                outcome: .missingEvidence, rule: rule,
-                reason: "it is not known whether the vendor can use the data for its own purposes",
-                evidence: proving.map(\.0.id))
-        }
-        guard !proving.isEmpty else {
-            let reason =
-                problems.isEmpty
-                ? "no \(kinds(proving: route).map(\.rawValue).joined(separator: " or ")) covers it"
-                : problems.joined(separator: "; ")
-            return Finding(outcome: .missingEvidence, rule: rule, reason: reason, evidence: considered)
-        }
-
-        // The proof lasts as long as its longest-lasting piece; open-ended evidence never lapses.
-        let next = proving.map { _, validity in validity.deadlines.filter { $0.day >= day }.min { $0.day < $1.day } }
-        let lapse = next.contains { $0 == nil } ? nil : next.compactMap { $0 }.max { $0.day < $1.day }
-        let ids = proving.map(\.0.id)
-        let list = ids.map(\.description).joined(separator: ", ")
-        if let lapse, lapse.day.ordinal - day.ordinal <= policy.warningDays {
-            let what =
-                switch lapse.kind {
-                case .review: "it is due for review on"
-                case .validUntil: "it expires on"
-                case .notice: "the last day to give notice is"
-                }
-            return Finding(
-                outcome: .expiring, rule: rule, reason: "proven by \(list), but \(what) \(lapse.day)", evidence: ids,
-                lapses: lapse.day)
-        }
-        return Finding(
-            outcome: .compliant, rule: rule, reason: "proven by \(list)", evidence: ids, lapses: lapse?.day)
     }
 }

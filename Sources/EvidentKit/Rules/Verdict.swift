@@ -1,5 +1,5 @@
 /// The verdict on one usage: its outcome, the rule it rests on, why, and the evidence it used.
-public struct Verdict: Sendable, Codable, Equatable {
+public struct Verdict: Sendable, Equatable {
     public var usage: RecordID
     public var solution: RecordID
     public var solutionName: String
@@ -13,9 +13,60 @@ public struct Verdict: Sendable, Codable, Equatable {
     public var outcome: Outcome
     /// The rule cited, such as `§3.1 R2` or `§2 S4`.
     public var rule: String
-    public var reason: String
+    /// Why, as a code and its parameters.
+    public var explanation: Reason
     /// The evidence the verdict rests on (or that was considered and found wanting).
     public var evidence: [RecordID]
     /// When the proof next lapses (review date, end of validity, or last day to give notice), if it does.
     public var lapses: Day?
+}
+
+extension Verdict: Codable {
+    private enum Key: String, CodingKey {
+        case usage, solution, solutionName, authorities, service, serviceName, vendor, vendorName, route
+        case vendorOwnPurposes, outcome, rule, explanation, reason, evidence, lapses
+    }
+
+    /// Why, in English words: the reason rendered from its code and parameters.
+    public var reason: String { ReasonWording.text(explanation, solutionName: solutionName) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        usage = try container.decode(RecordID.self, forKey: .usage)
+        solution = try container.decode(RecordID.self, forKey: .solution)
+        solutionName = try container.decode(String.self, forKey: .solutionName)
+        authorities = try container.decode([RecordID].self, forKey: .authorities)
+        service = try container.decode(RecordID.self, forKey: .service)
+        serviceName = try container.decode(String.self, forKey: .serviceName)
+        vendor = try container.decode(RecordID.self, forKey: .vendor)
+        vendorName = try container.decode(String.self, forKey: .vendorName)
+        route = try container.decode(Route.self, forKey: .route)
+        vendorOwnPurposes = try container.decode(OwnPurposes.self, forKey: .vendorOwnPurposes)
+        outcome = try container.decode(Outcome.self, forKey: .outcome)
+        rule = try container.decode(String.self, forKey: .rule)
+        explanation = try container.decode(Reason.self, forKey: .explanation)
+        evidence = try container.decode([RecordID].self, forKey: .evidence)
+        lapses = try container.decodeIfPresent(Day.self, forKey: .lapses)
+    }
+
+    /// Encodes the reason both ways: its code and parameters, which mean something, and its words, for reading.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(usage, forKey: .usage)
+        try container.encode(solution, forKey: .solution)
+        try container.encode(solutionName, forKey: .solutionName)
+        try container.encode(authorities, forKey: .authorities)
+        try container.encode(service, forKey: .service)
+        try container.encode(serviceName, forKey: .serviceName)
+        try container.encode(vendor, forKey: .vendor)
+        try container.encode(vendorName, forKey: .vendorName)
+        try container.encode(route, forKey: .route)
+        try container.encode(vendorOwnPurposes, forKey: .vendorOwnPurposes)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(lapses, forKey: .lapses)
+    }
 }

@@ -1,0 +1,46 @@
+/// The words for a verdict's reason, rendered from its code and parameters.
+public enum ReasonWording {
+    /// The reason as a sentence for people; `solutionName` names the solution of an out-of-scope verdict.
+    public static func text(_ reason: Reason, solutionName: String) -> String {
+        switch reason {
+        case .noRoute:
+            return "no route is claimed: without R1, R2 or R3 the service cannot be used"
+        case .ownPurposes(let route):
+            return route == .technicallyNecessary
+                ? "technically necessary is never valid while the vendor can use the data for its own purposes"
+                : "the vendor can use the data for its own purposes, which no route allows"
+        case .ownPurposesUnknown:
+            return "it is not known whether the vendor can use the data for its own purposes"
+        case .noEvidence(let kinds):
+            return "no \(kinds.map(\.rawValue).joined(separator: " or ")) covers it"
+        case .evidenceFails(let problems):
+            return problems.map(text).joined(separator: "; ")
+        case .proven(let evidence):
+            return "proven by \(list(evidence))"
+        case .lapsing(let evidence, let deadline):
+            let what =
+                switch deadline.kind {
+                case .review: "it is due for review on"
+                case .validUntil: "it expires on"
+                case .notice: "the last day to give notice is"
+                }
+            return "proven by \(list(evidence)), but \(what) \(deadline.day)"
+        case .outOfScope(let failure):
+            return "\(solutionName) is not covered: \(failure.reason); the cookie order alone applies"
+        }
+    }
+
+    static func text(_ problem: Reason.EvidenceProblem) -> String {
+        let day = problem.day?.description ?? ""
+        return switch problem.kind {
+        case .notYetInForce: "\(problem.evidence) is in force only from \(day)"
+        case .reviewDue: "\(problem.evidence) was due for review on \(day)"
+        case .expired: "\(problem.evidence) expired on \(day)"
+        case .noClause: "\(problem.evidence) cites no clause restricting the vendor's own-purpose use"
+        }
+    }
+
+    private static func list(_ evidence: [RecordID]) -> String {
+        evidence.map(\.description).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,98 @@
+/// Why a verdict came out as it did: a stable code and its parameters, never words.
+///
+/// Bundles sign the reason, not a sentence, so the wording (and its language) can change without changing
+/// what an issued bundle means; `ReasonWording` renders it for people.
+public enum Reason: Sendable, Equatable {
+    /// What was wrong with one piece of evidence that could have proven the route.
+    public struct EvidenceProblem: Sendable, Equatable, Codable {
+        public enum Kind: String, Sendable, Codable, CaseIterable {
+            /// Its validity starts after the reference day; `day` is the start.
+            case notYetInForce = "not-yet-in-force"
+            /// An opt-out capture past its review date; `day` is that date.
+            case reviewDue = "review-due"
+            /// Its validity ended before the reference day; `day` is the end.
+            case expired
+            /// An agreement that cites no clause restricting own-purpose use.
+            case noClause = "no-clause"
+        }
+
+        public var evidence: RecordID
+        public var kind: Kind
+        public var day: Day?
+    }
+
+    /// No route is claimed (§3.1).
+    case noRoute
+    /// The vendor can use the data for its own purposes, which the claimed route does not allow.
+    case ownPurposes(route: Route)
+    /// It is not known whether the vendor can use the data for its own purposes (R3 needs "no").
+    case ownPurposesUnknown
+    /// No evidence of these kinds covers the usage.
+    case noEvidence(kinds: [EvidenceKind])
+    /// Evidence covers the usage, but none of it proves the route on the day.
+    case evidenceFails([EvidenceProblem])
+    /// The route is proven by this evidence.
+    case proven(by: [RecordID])
+    /// The route is proven, but the proof lapses on a deadline within the warning window.
+    case lapsing(by: [RecordID], deadline: Rules.Deadline)
+    /// The solution fails a §2 condition.
+    case outOfScope(Scope.Failure)
+
+    /// The stable code scripts match on.
+    public var code: String {
+        switch self {
+        case .noRoute: "no-route"
+        case .ownPurposes: "own-purposes"
+        case .ownPurposesUnknown: "own-purposes-unknown"
+        case .noEvidence: "no-evidence"
+        case .evidenceFails: "evidence-fails"
+        case .proven: "proven"
+        case .lapsing: "lapsing"
+        case .outOfScope: "out-of-scope"
+        }
+    }
+}
+
+extension Reason: Codable {
+    private enum Key: String, CodingKey {
+        case code, route, kinds, problems, evidence, deadline, condition
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(code, forKey: .code)
+        switch self {
+        case .noRoute, .ownPurposesUnknown: break
+        case .ownPurposes(let route): try container.encode(route, forKey: .route)
+        case .noEvidence(let kinds): try container.encode(kinds, forKey: .kinds)
+        case .evidenceFails(let problems): try container.encode(problems, forKey: .problems)
+        case .proven(let evidence): try container.encode(evidence, forKey: .evidence)
+        case .lapsing(let evidence, let deadline):
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(deadline, forKey: .deadline)
+        case .outOfScope(let failure): try container.encode(failure, forKey: .condition)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        let code = try container.decode(String.self, forKey: .code)
+        switch code {
+        case "no-route": self = .noRoute
+        case "own-purposes": self = .ownPurposes(route: try container.decode(Route.self, forKey: .route))
+        case "own-purposes-unknown": self = .ownPurposesUnknown
+        case "no-evidence": self = .noEvidence(kinds: try container.decode([EvidenceKind].self, forKey: .kinds))
+        case "evidence-fails":
+            self = .evidenceFails(try container.decode([EvidenceProblem].self, forKey: .problems))
+        case "proven": self = .proven(by: try container.decode([RecordID].self, forKey: .evidence))
+        case "lapsing":
+            self = .lapsing(
+                by: try container.decode([RecordID].self, forKey: .evidence),
+                deadline: try container.decode(Rules.Deadline.self, forKey: .deadline))
+        case "out-of-scope": self = .outOfScope(try container.decode(Scope.Failure.self, forKey: .condition))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .code, in: container, debugDescription: "unknown reason code '\(code)'")
+        }
+    }
+}
