@@ -98,3 +98,34 @@ import Testing
         #expect(verification.notRederived == ["metadata/report.html"])
     }
 }
+
+/// The audit trail's canonical form is spelt out field by field; these are the bytes the first chains hashed.
+@Suite struct CanonicalFormTests {
+    @Test func aRecordIsWrittenAsTheFirstChainsHashedIt() {
+        let solution = SolutionRecord(
+            id: 3, name: "Tast\"Selv\" æøå \\ /\n\t\u{1}", kind: .selfService, channel: .web,
+            url: "https://www.skat.dk/tastselv", appId: nil, audience: .citizens, mandatory: true, mandatedBy: nil)
+        let form = CanonicalForm.object([
+            "record": solution.canonicalForm,
+            "owners": .array([SolutionOwnerRecord(solutionId: 3, authorityId: 1, role: .coOwner).canonicalForm]),
+        ])
+        #expect(
+            String(decoding: form.bytes, as: UTF8.self)
+                == #"{"owners":[{"authorityId":1,"role":"co-owner","solutionId":3}],"record":{"audience":"citizens","#
+                + #""channel":"web","id":3,"kind":"self-service","mandatory":true,"name":"Tast\"Selv\" æøå \\ /\n\t\u0001","#
+                + #""url":"https://www.skat.dk/tastselv"}}"#)
+    }
+
+    @Test func anEventIsHashedAsTheFirstChainsHashedIt() {
+        let event = AuditEventRecord(
+            id: 1, at: "2026-11-30T13:06:05Z", actor: "fixture", command: "authority add",
+            records: [AuditedRecord(id: RecordID(.authority, 1), sha256: nil)], previousHash: AuditTrail.genesisHash,
+            hash: "")
+        #expect(
+            Hashing.sha256(
+                Array(
+                    (#"{"actor":"fixture","at":"2026-11-30T13:06:05Z","command":"authority add","#
+                        + #""previousHash":"\#(AuditTrail.genesisHash)","records":[{"id":"AUT-1"}]}"#).utf8))
+                == event.contentHash())
+    }
+}

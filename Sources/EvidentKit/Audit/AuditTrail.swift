@@ -13,22 +13,17 @@ public struct AuditedRecord: Codable, Sendable, Equatable {
 enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
 
-    /// The fields an event's hash covers, in canonical JSON.
-    struct HashedFields: Encodable {
-        var at: String
-        var actor: String
-        var command: String
-        var records: [AuditedRecord]
-        var previousHash: String
-    }
 }
 
 extension AuditEventRecord {
     /// The hash this event's fields and the previous event's hash give: what `hash` must be.
-    func contentHash() throws -> String {
-        try CanonicalJSON.sha256(
-            AuditTrail.HashedFields(
-                at: at, actor: actor, command: command, records: records, previousHash: previousHash))
+    func contentHash() -> String {
+        CanonicalForm.object([
+            "at": .string(at), "actor": .string(actor), "command": .string(command),
+            "records": .array(
+                records.map { .object(["id": .string($0.id.description), "sha256": .string($0.sha256)]) }),
+            "previousHash": .string(previousHash),
+        ]).sha256
     }
 }
 
@@ -40,69 +35,41 @@ extension AuditTrail {
             ?? genesisHash
         var records: [AuditedRecord] = []
         for id in Set(touched).sorted() {
-            records.append(AuditedRecord(id: id, sha256: try storedForm(of: id, db).map(CanonicalJSON.sha256)))
+            records.append(AuditedRecord(id: id, sha256: try storedForm(of: id, db)?.sha256))
         }
         var event = AuditEventRecord(
             id: nil, at: date.formatted(.iso8601), actor: context.actor, command: context.command, records: records,
             previousHash: previous, hash: "")
-        event.hash = try event.contentHash()
+        event.hash = event.contentHash()
         try event.insert(db)
     }
 
-    /// A record as stored: its row and the rows it owns. Nil when it does not exist.
-    static func storedForm(of id: RecordID, _ db: Database) throws -> StoredForm? {
+    /// A record as stored, its row and the rows it owns, in canonical form. Nil when it does not exist.
+    static func storedForm(of id: RecordID, _ db: Database) throws -> CanonicalForm? {
         switch id.kind {
         case .authority:
-            return try AuthorityRecord.fetchOne(db, key: id.number).map(StoredForm.authority)
+            return try AuthorityRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
         case .solution:
             guard let solution = try SolutionRecord.fetchOne(db, key: id.number) else { return nil }
             let owners = try SolutionOwnerRecord.filter(SolutionOwnerRecord.Columns.solutionId == id.number)
                 .order(SolutionOwnerRecord.Columns.authorityId).fetchAll(db)
-            return .solution(solution, owners: owners)
+            return .object(["record": solution.canonicalForm, "owners": .array(owners.map(\.canonicalForm))])
         case .vendor:
-            return try VendorRecord.fetchOne(db, key: id.number).map(StoredForm.vendor)
+            return try VendorRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
         case .service:
-            return try ServiceRecord.fetchOne(db, key: id.number).map(StoredForm.service)
+            return try ServiceRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
         case .usage:
-            return try UsageRecord.fetchOne(db, key: id.number).map(StoredForm.usage)
+            return try UsageRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
         case .evidence:
             guard let evidence = try EvidenceRecord.fetchOne(db, key: id.number) else { return nil }
             let files = try EvidenceFileRecord.filter(EvidenceFileRecord.Columns.evidenceId == id.number)
                 .order(EvidenceFileRecord.Columns.position).fetchAll(db)
             let coverage = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
                 .fetchAll(db).sorted { $0.target < $1.target }
-            return .evidence(evidence, files: files, coverage: coverage)
-        }
-    }
-
-    /// The canonical shape of a stored record whose hash the audit trail keeps.
-    enum StoredForm: Encodable {
-        case authority(AuthorityRecord)
-        case solution(SolutionRecord, owners: [SolutionOwnerRecord])
-        case vendor(VendorRecord)
-        case service(ServiceRecord)
-        case usage(UsageRecord)
-        case evidence(EvidenceRecord, files: [EvidenceFileRecord], coverage: [CoverageRecord])
-
-        enum Key: String, CodingKey {
-            case record, owners, files, coverage
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            switch self {
-            case .authority(let record): try container.encode(record, forKey: .record)
-            case .solution(let record, let owners):
-                try container.encode(record, forKey: .record)
-                try container.encode(owners, forKey: .owners)
-            case .vendor(let record): try container.encode(record, forKey: .record)
-            case .service(let record): try container.encode(record, forKey: .record)
-            case .usage(let record): try container.encode(record, forKey: .record)
-            case .evidence(let record, let files, let coverage):
-                try container.encode(record, forKey: .record)
-                try container.encode(files, forKey: .files)
-                try container.encode(coverage, forKey: .coverage)
-            }
+            return .object([
+                "record": evidence.canonicalForm, "files": .array(files.map(\.canonicalForm)),
+                "coverage": .array(coverage.map(\.canonicalForm)),
+            ])
         }
     }
 }

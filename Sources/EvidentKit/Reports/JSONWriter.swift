@@ -144,6 +144,11 @@ public struct JSONWriter {
     }
 
     private mutating func writeString(_ value: String) {
+        Self.appendString(value, to: &bytes)
+    }
+
+    /// Appends `value` as a JSON string, escaped exactly as `JSONEncoder` escapes it (`/` left as it is).
+    static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             bytes.append(contentsOf: value.utf8)
