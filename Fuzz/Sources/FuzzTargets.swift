@@ -1,6 +1,5 @@
+import EvidentKit
 import Foundation
-
-@testable import EvidentKit
 
 /// libFuzzer targets for the parsers that read outside input, chosen by `EVIDENT_FUZZ_TARGET`.
 ///

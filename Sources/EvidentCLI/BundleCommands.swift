@@ -41,13 +41,13 @@ struct BundleCommand: ParsableCommand {
         }
 
         func run() throws {
-            let scope: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
+            let selection: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
             let seal = try sealDate()
             let signingKey = try SigningKey.load(path: key)
             let registry = try home.openRegistry()
             let console = Console.current
             let summary = try registry.createBundle(
-                scope: scope, asOf: asOf ?? registry.today, sealTime: seal, key: signingKey,
+                selection: selection, asOf: asOf ?? registry.today, sealTime: seal, key: signingKey,
                 organization: organization, to: out, progress: { console.err("  adding \($0)") })
             if json {
                 try console.json(summary)

@@ -129,3 +129,31 @@ import Testing
                 == event.contentHash())
     }
 }
+
+/// The verdicts come from two loaders, SQL for the registry and registry.json for a bundle; they must agree.
+@Suite struct LoaderAgreementTests {
+    @Test func theDatabaseAndItsSnapshotJudgeEveryUsageAlike() throws {
+        try withTemporaryDirectory { directory in
+            let home = directory.appendingPathComponent("home")
+            try FileManager.default.copyItem(
+                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let registry = try Registry.open(at: Home(path: home.path))
+            let snapshot = try registry.snapshot(of: .all)
+            // Every month from before the first usage to after the last date in the samples.
+            var day = try Day(parsing: "2019-01-01")
+            var compared = 0
+            while day <= (try Day(parsing: "2028-01-01")) {
+                let fromDatabase = try registry.evaluate(asOf: day)
+                #expect(fromDatabase == snapshot.evaluate(asOf: day), "as of \(day)")
+                compared += fromDatabase.verdicts.count
+                day = day.adding(months: 1)
+            }
+            #expect(compared > 500)
+        }
+    }
+
+    @Test(arguments: [("Punkt 7.1", true), ("  \t", false), ("\n", false), ("\u{A0}", true), (nil, false)])
+    func whatCountsAsACitedClause(_ clause: String?, _ cites: Bool) {
+        #expect(Rules.citesClause(clause) == cites)
+    }
+}

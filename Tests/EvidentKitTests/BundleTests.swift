@@ -144,7 +144,7 @@ struct BundleFixture {
         trusted = AllowedSigners(text: key.publicKey.allowedSignersLine(identity: "ops@skat.dk") + "\n")
         bundle = directory.appendingPathComponent("bundle.tar").path
         _ = try fixture.registry.createBundle(
-            scope: .solution("TastSelv"), asOf: Day(parsing: "2026-06-01"),
+            selection: .solution("TastSelv"), asOf: Day(parsing: "2026-06-01"),
             sealTime: Date(timeIntervalSince1970: 1_782_820_800),
             key: key, organization: nil, to: bundle)
     }
@@ -168,7 +168,7 @@ struct BundleFixture {
             #expect(BundleVerifier.verify(path: setup.bundle, allowedSigners: nil).status == .unverified)
             let again = directory.appendingPathComponent("again.tar").path
             _ = try setup.fixture.registry.createBundle(
-                scope: .solution("SOL-1"), asOf: Day(parsing: "2026-06-01"),
+                selection: .solution("SOL-1"), asOf: Day(parsing: "2026-06-01"),
                 sealTime: Date(timeIntervalSince1970: 1_782_820_800), key: setup.key, organization: nil, to: again)
             #expect(FileManager.default.contentsEqual(atPath: setup.bundle, andPath: again))
         }
@@ -208,7 +208,8 @@ struct BundleFixture {
             let out = directory.appendingPathComponent("broken.tar").path
             #expect(throws: StoreError.self) {
                 try setup.fixture.registry.createBundle(
-                    scope: .all, asOf: Day(parsing: "2026-06-01"), sealTime: Date(), key: setup.key, organization: nil,
+                    selection: .all, asOf: Day(parsing: "2026-06-01"), sealTime: Date(), key: setup.key,
+                    organization: nil,
                     to: out)
             }
             #expect(!FileManager.default.fileExists(atPath: out))

@@ -14,18 +14,18 @@ public struct BundleSummary: Sendable, Codable, Equatable {
 }
 
 extension Registry {
-    /// Writes a signed, reproducible bundle of `scope` as of `day` to `path` (all or nothing).
+    /// Writes a signed, reproducible bundle of `selection` as of `day` to `path` (all or nothing).
     ///
     /// Documents are streamed from the store and hashed again on the way, so a corrupted object fails the
     /// bundle instead of shipping.
     public func createBundle(
-        scope: Selection, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
+        selection: Selection, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
         progress: (String) -> Void = { _ in }
     ) throws -> BundleSummary {
-        let snapshot = try snapshot(of: scope)
+        let snapshot = try snapshot(of: selection)
         let evaluation = snapshot.evaluate(asOf: day)
         let (year, month, date) = day.components
-        let identifier = "EB-\(snapshot.scope.uppercased())-\(String(format: "%04d%02d%02d", year, month, date))"
+        let identifier = "EB-\(snapshot.selection.uppercased())-\(String(format: "%04d%02d%02d", year, month, date))"
         let seal = Int(sealTime.timeIntervalSince1970.rounded(.down))
         let sealText = Date(timeIntervalSince1970: TimeInterval(seal)).formatted(.iso8601)
 
@@ -53,7 +53,7 @@ extension Registry {
                 Bagging-Date: \(String(sealText.prefix(10)))
                 Payload-Oxum: \(payloadBytes).\(payload.count)
                 Bag-Software-Agent: \(BundleFormat.agent)
-                Evident-Scope: \(snapshot.scope)
+                Evident-Scope: \(snapshot.selection)
                 Evident-Reference-Date: \(day)
                 Evident-Seal-Time: \(sealText)
 

@@ -8,8 +8,8 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     static let readableFormats: Set<String> = [currentFormat]
 
     public var format: String
-    /// What was selected: `SOL-3`, `AUT-2` or `all`.
-    public var scope: String
+    /// The records chosen for the bundle: `SOL-3`, `AUT-2` or `all` (`scope` in registry.json).
+    public var selection: String
     public var settings: [String: Int]
     public var authorities: [AuthorityInfo]
     public var solutions: [SolutionInfo]
@@ -19,6 +19,13 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     /// Every piece of evidence about these records, superseded and withdrawn included.
     public var evidence: [EvidenceInfo]
     public var auditEvents: [AuditEventInfo]
+
+    /// The keys of registry.json, which is an archived format: a renamed property must not rename a key.
+    enum CodingKeys: String, CodingKey {
+        case format
+        case selection = "scope"
+        case settings, authorities, solutions, vendors, services, usages, evidence, auditEvents
+    }
 
     /// The rule policy the snapshot's settings give.
     public var policy: RulePolicy { RulePolicy(settings: settings) }
@@ -44,7 +51,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
             facts.evidence[item.id.number] = Rules.EvidenceFacts(
                 id: item.id, kind: item.kind, captured: item.captured, signed: item.signed, validFrom: item.validFrom,
                 validUntil: item.validUntil, reviewBy: item.reviewBy, noticeDays: item.noticeDays,
-                hasClause: !(item.clause ?? "").trimmingCharacters(in: .whitespaces).isEmpty,
+                hasClause: Rules.citesClause(item.clause),
                 filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day)
         }
         for item in evidence {
@@ -66,12 +73,12 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
 }
 
 extension Registry {
-    /// The records a bundle of `scope` covers: the solutions, their owners and usages, the services and
+    /// The records a bundle of `selection` covers: the solutions, their owners and usages, the services and
     /// vendors those use, all evidence about any of them, and the audit events that touched them.
-    public func snapshot(of scope: Selection) throws -> RegistrySnapshot {
+    public func snapshot(of selection: Selection) throws -> RegistrySnapshot {
         let policy = try self.policy()
         return try read { db in
-            let (selected, scopeName) = try solutions(in: scope, db)
+            let (selected, selectionName) = try solutions(in: selection, db)
             let solutions = try InfoLoader.solutions(db, ids: selected)
             let solutionIds = solutions.map(\.id.number)
             let authorityIds = Array(Set(solutions.flatMap { $0.owners.map(\.authority.number) })).sorted()
@@ -104,7 +111,7 @@ extension Registry {
                 event.records.contains { covered.contains($0.id) }
             }
             return RegistrySnapshot(
-                format: RegistrySnapshot.currentFormat, scope: scopeName,
+                format: RegistrySnapshot.currentFormat, selection: selectionName,
                 settings: policy.settings,
                 authorities: try InfoLoader.authorities(db, ids: authorityIds), solutions: solutions,
                 vendors: try InfoLoader.vendors(db, ids: vendorIds), services: services, usages: usages,

@@ -72,6 +72,10 @@ enum EvaluationLoader {
         "CASE \(column) " + type.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0) " }.joined() + "END"
     }
 
+    /// SQL for the characters `Rules.citesClause` ignores.
+    static let blankClause =
+        "char(" + Rules.blankClauseCharacters.map { String($0.asciiValue!) }.joined(separator: ", ") + ")"
+
     /// The evidence that can count: superseded and withdrawn evidence never does.
     static func countingEvidence(_ db: Database, fallback: Day) throws -> ByID<Rules.EvidenceFacts> {
         var evidence = ByID<Rules.EvidenceFacts>()
@@ -81,7 +85,7 @@ enum EvaluationLoader {
             """
             SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
                    \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
-                   clause IS NOT NULL AND trim(clause) <> '', \(ordinal("substr(filedAt, 1, 10)"))
+                   clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', \(ordinal("substr(filedAt, 1, 10)"))
             FROM evidence e
             WHERE withdrawnAt IS NULL AND NOT EXISTS (
               SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)

@@ -29,6 +29,15 @@ public enum Rules {
         }
     }
 
+    /// The characters a clause may consist of and still cite nothing: ASCII white space, as SQLite's `trim`
+    /// is told (`EvaluationLoader`), so that the database and a bundle's registry.json judge a clause alike.
+    static let blankClauseCharacters: [Character] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"]
+
+    /// Whether a clause reference cites something.
+    static func citesClause(_ clause: String?) -> Bool {
+        clause?.contains { !blankClauseCharacters.contains($0) } ?? false
+    }
+
     /// The evidence kinds that can prove a route.
     public static func kinds(proving route: Route) -> [EvidenceKind] {
         switch route {

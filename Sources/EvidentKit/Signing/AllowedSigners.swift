@@ -2,13 +2,13 @@ import Foundation
 
 /// An `allowed_signers` file (ssh-keygen(1) ALLOWED SIGNERS): principals, options, and keys they may sign with.
 public struct AllowedSigners: Sendable {
-    struct Entry: Sendable {
+    package struct Entry: Sendable {
         let principals: String
         let namespaces: [String]?
-        let key: PublicSigningKey
+        package let key: PublicSigningKey
     }
 
-    let entries: [Entry]
+    package let entries: [Entry]
 
     /// Parses the file; lines that are not Ed25519 keys are skipped, as they cannot have signed a bundle.
     public init(text: String) {

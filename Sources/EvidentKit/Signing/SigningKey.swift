@@ -69,7 +69,7 @@ public struct SigningKey: Sendable {
     }
 
     /// Parses the text of an OpenSSH private key file; `path` only names it in errors.
-    static func parse(_ text: String, path: String) throws(KeyError) -> SigningKey {
+    package static func parse(_ text: String, path: String) throws(KeyError) -> SigningKey {
         guard let bytes = Armor.unwrap(text, label: "OPENSSH PRIVATE KEY") else {
             throw KeyError.notAPrivateKey(path: path)
         }

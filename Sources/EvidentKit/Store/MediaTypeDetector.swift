@@ -3,12 +3,12 @@ import Foundation
 
 /// Recognises a document's media type from its first bytes (and, for ZIP
 /// containers, from the names inside), never from its file name alone.
-enum MediaTypeDetector {
+package enum MediaTypeDetector {
     /// How many leading bytes the detector looks at.
-    static let headSize = 64 * 1024
+    package static let headSize = 64 * 1024
 
     /// Detects the type of a file whose first bytes are `head`; `path` is read again only for ZIP containers.
-    static func detect(head: [UInt8], path: String, fileName: String) -> MediaType {
+    package static func detect(head: [UInt8], path: String, fileName: String) -> MediaType {
         func starts(with signature: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + signature.count && Array(head[offset..<offset + signature.count]) == signature
         }
