@@ -3,17 +3,17 @@
 /// For outputs of tens of thousands of records, where `JSONEncoder` costs more
 /// than the work that produced them. Callers write keys in sorted order; a test
 /// checks each writer against `JSONEncoder`.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
     private var first = true
 
-    public init() {
+    init() {
         bytes.reserveCapacity(1 << 16)
     }
 
     /// Hands the bytes written so far to `output` once there are at least `threshold` of them, and forgets them.
-    public mutating func drain(atLeast threshold: Int = 1 << 20, into output: ([UInt8]) -> Void) {
+    mutating func drain(atLeast threshold: Int = 1 << 20, into output: ([UInt8]) -> Void) {
         guard bytes.count >= threshold else { return }
         output(bytes)
         bytes.removeAll(keepingCapacity: true)
@@ -35,7 +35,7 @@ public struct JSONWriter {
 
     private var inArray: [Bool] = []
 
-    public mutating func beginObject() {
+    mutating func beginObject() {
         beginValue(inArray: inArray.last ?? false)
         bytes.append(0x7B)
         inArray.append(false)
@@ -43,7 +43,7 @@ public struct JSONWriter {
         first = true
     }
 
-    public mutating func endObject() {
+    mutating func endObject() {
         depth -= 1
         inArray.removeLast()
         newline()
@@ -51,7 +51,7 @@ public struct JSONWriter {
         first = false
     }
 
-    public mutating func beginArray() {
+    mutating func beginArray() {
         beginValue(inArray: inArray.last ?? false)
         bytes.append(0x5B)
         inArray.append(true)
@@ -59,7 +59,7 @@ public struct JSONWriter {
         first = true
     }
 
-    public mutating func endArray() {
+    mutating func endArray() {
         let empty = first
         depth -= 1
         inArray.removeLast()
@@ -71,7 +71,7 @@ public struct JSONWriter {
     }
 
     /// Writes `"key" : ` inside an object; the value follows.
-    public mutating func key(_ key: String) {
+    mutating func key(_ key: String) {
         if !first { bytes.append(0x2C) }
         newline()
         writeString(key)
@@ -84,27 +84,27 @@ public struct JSONWriter {
         body(&bytes)
     }
 
-    public mutating func string(_ value: String) {
+    mutating func string(_ value: String) {
         beginValue(inArray: inArray.last ?? false)
         writeString(value)
     }
 
-    public mutating func int(_ value: Int) {
+    mutating func int(_ value: Int) {
         scalar { $0.append(contentsOf: String(value).utf8) }
     }
 
-    public mutating func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         scalar { $0.append(contentsOf: (value ? "true" : "false").utf8) }
     }
 
     /// Writes `"key" : "value"`, or nothing when the value is nil (as `JSONEncoder` leaves nil out).
-    public mutating func field(_ name: String, _ value: String?) {
+    mutating func field(_ name: String, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
-    public mutating func field(_ name: String, _ value: Day?) {
+    mutating func field(_ name: String, _ value: Day?) {
         guard let value else { return }
         key(name)
         beginValue(inArray: false)
@@ -121,12 +121,12 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 
-    public mutating func field(_ name: String, _ id: RecordID) {
+    mutating func field(_ name: String, _ id: RecordID) {
         key(name)
         self.id(id)
     }
 
-    public mutating func field(_ name: String, ids: [RecordID]) {
+    mutating func field(_ name: String, ids: [RecordID]) {
         key(name)
         beginArray()
         for id in ids { self.id(id) }
@@ -134,7 +134,7 @@ public struct JSONWriter {
     }
 
     /// Writes `"SOL-3"` without building a string first.
-    public mutating func id(_ id: RecordID) {
+    mutating func id(_ id: RecordID) {
         beginValue(inArray: inArray.last ?? false)
         bytes.append(0x22)
         bytes.append(contentsOf: id.kind.prefix.utf8)

@@ -105,7 +105,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
 
 extension Verdict {
     /// Writes the verdict as `JSONEncoder` would, keys sorted.
-    public func write(to writer: inout JSONWriter) {
+    func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("authorities", ids: authorities)
         writer.field("evidence", ids: evidence)
