@@ -123,17 +123,17 @@ extension EvidenceInfo: Presentable {
     static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "TITLE"]
     var tableRow: [String] {
         [
-            id.description, kind.rawValue, status.rawValue, validUntil.text, reviewBy.text,
+            id.description, kind.rawValue, status.rawValue, dates.validUntil.text, dates.reviewBy.text,
             covers.map(\.description).joined(separator: ","), title,
         ]
     }
     var fields: [(String, String?)] {
         var pairs: [(String, String?)] = [
             ("ID", id.description), ("Title", title), ("Kind", kind.rawValue), ("Status", status.rawValue),
-            ("Covers", covers.map(\.description).joined(separator: ", ")), ("Captured", captured?.description),
-            ("Signed", signed?.description), ("Valid from", validFrom?.description),
-            ("Valid until", validUntil?.description), ("Review by", reviewBy?.description),
-            ("Notice days", noticeDays?.description), ("Clause", clause), ("Supersedes", supersedes?.description),
+            ("Covers", covers.map(\.description).joined(separator: ", ")), ("Captured", dates.captured?.description),
+            ("Signed", dates.signed?.description), ("Valid from", dates.validFrom?.description),
+            ("Valid until", dates.validUntil?.description), ("Review by", dates.reviewBy?.description),
+            ("Notice days", dates.noticeDays?.description), ("Clause", clause), ("Supersedes", supersedes?.description),
             ("Superseded by", supersededBy.isEmpty ? nil : supersededBy.map(\.description).joined(separator: ", ")),
             ("Filed", "\(filedAt) by \(filedBy)"),
             ("Withdrawn", withdrawn.map { "\($0.at) by \($0.by)" + ($0.reason.map { ": \($0)" } ?? "") }),

@@ -180,7 +180,8 @@ struct BundleFixture {
             String(repeating: "x", count: 300) + ".pdf", "%0A.txt",
         ]
         let evidence = EvidenceInfo(
-            id: RecordID(.evidence, 9), kind: .other, title: "t", status: .active, supersededBy: [], covers: [],
+            id: RecordID(.evidence, 9), kind: .other, title: "t", status: .active, dates: EvidenceDates(),
+            supersededBy: [], covers: [],
             files: files.map { EvidenceInfo.File(name: $0, sha256: "", size: 1, mediaType: "") }, filedAt: "",
             filedBy: "")
         let paths = BundleFormat.payloadPaths(for: evidence)

@@ -49,9 +49,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
         let superseded = Set(evidence.filter { $0.withdrawn == nil }.compactMap(\.supersedes))
         for item in evidence where item.withdrawn == nil && !superseded.contains(item.id) {
             facts.evidence[item.id.number] = Rules.EvidenceFacts(
-                id: item.id, kind: item.kind, captured: item.captured, signed: item.signed, validFrom: item.validFrom,
-                validUntil: item.validUntil, reviewBy: item.reviewBy, noticeDays: item.noticeDays,
-                hasClause: Rules.citesClause(item.clause),
+                id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
                 filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day)
         }
         for item in evidence {

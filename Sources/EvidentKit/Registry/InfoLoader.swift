@@ -145,9 +145,8 @@ enum InfoLoader {
                 withdrawal != nil ? .withdrawn : supersededBy[id] != nil ? .superseded : .active
             return EvidenceInfo(
                 id: RecordID(.evidence, id), kind: record.kind, title: record.title, status: status,
-                captured: record.captured, signed: record.signed, validFrom: record.validFrom,
-                validUntil: record.validUntil, reviewBy: record.reviewBy, noticeDays: record.noticeDays,
-                clause: record.clause, supersedes: record.supersedesId.map { RecordID(.evidence, $0) },
+                dates: record.dates, clause: record.clause,
+                supersedes: record.supersedesId.map { RecordID(.evidence, $0) },
                 supersededBy: supersededBy[id] ?? [], covers: (covers[id] ?? []).sorted(), files: files[id] ?? [],
                 filedAt: record.filedAt, filedBy: record.filedBy, withdrawn: withdrawal)
         }

@@ -63,7 +63,7 @@ public struct UsageInfo: Codable, Sendable, Equatable {
     public var vendorOwnPurposes: OwnPurposes
 }
 
-public struct EvidenceInfo: Codable, Sendable, Equatable {
+public struct EvidenceInfo: Sendable, Equatable {
     /// Whether the evidence can count at all.
     public enum Status: String, Codable, Sendable {
         case active, superseded, withdrawn
@@ -88,12 +88,7 @@ public struct EvidenceInfo: Codable, Sendable, Equatable {
     public var kind: EvidenceKind
     public var title: String
     public var status: Status
-    public var captured: Day?
-    public var signed: Day?
-    public var validFrom: Day?
-    public var validUntil: Day?
-    public var reviewBy: Day?
-    public var noticeDays: Int?
+    public var dates: EvidenceDates
     public var clause: String?
     public var supersedes: RecordID?
     public var supersededBy: [RecordID]
@@ -102,4 +97,45 @@ public struct EvidenceInfo: Codable, Sendable, Equatable {
     public var filedAt: String
     public var filedBy: String
     public var withdrawn: Withdrawal?
+}
+
+extension EvidenceInfo: Codable {
+    /// The keys of evidence JSON, registry.json included: the dates sit beside the other fields.
+    private enum Key: String, CodingKey {
+        case id, kind, title, status, clause, supersedes, supersededBy, covers, files, filedAt, filedBy, withdrawn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        id = try container.decode(RecordID.self, forKey: .id)
+        kind = try container.decode(EvidenceKind.self, forKey: .kind)
+        title = try container.decode(String.self, forKey: .title)
+        status = try container.decode(Status.self, forKey: .status)
+        dates = try EvidenceDates(from: decoder)
+        clause = try container.decodeIfPresent(String.self, forKey: .clause)
+        supersedes = try container.decodeIfPresent(RecordID.self, forKey: .supersedes)
+        supersededBy = try container.decode([RecordID].self, forKey: .supersededBy)
+        covers = try container.decode([RecordID].self, forKey: .covers)
+        files = try container.decode([File].self, forKey: .files)
+        filedAt = try container.decode(String.self, forKey: .filedAt)
+        filedBy = try container.decode(String.self, forKey: .filedBy)
+        withdrawn = try container.decodeIfPresent(Withdrawal.self, forKey: .withdrawn)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try container.encode(status, forKey: .status)
+        try dates.encode(to: encoder)
+        try container.encodeIfPresent(clause, forKey: .clause)
+        try container.encodeIfPresent(supersedes, forKey: .supersedes)
+        try container.encode(supersededBy, forKey: .supersededBy)
+        try container.encode(covers, forKey: .covers)
+        try container.encode(files, forKey: .files)
+        try container.encode(filedAt, forKey: .filedAt)
+        try container.encode(filedBy, forKey: .filedBy)
+        try container.encodeIfPresent(withdrawn, forKey: .withdrawn)
+    }
 }

@@ -148,6 +148,19 @@ struct EvidenceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
         static let supersedesId = Column(CodingKeys.supersedesId)
     }
 
+    /// The dates the evidence speaks about, which the row keeps in columns of their own.
+    var dates: EvidenceDates {
+        get {
+            EvidenceDates(
+                captured: captured, signed: signed, validFrom: validFrom, validUntil: validUntil,
+                reviewBy: reviewBy, noticeDays: noticeDays)
+        }
+        set {
+            (captured, signed, validFrom) = (newValue.captured, newValue.signed, newValue.validFrom)
+            (validUntil, reviewBy, noticeDays) = (newValue.validUntil, newValue.reviewBy, newValue.noticeDays)
+        }
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

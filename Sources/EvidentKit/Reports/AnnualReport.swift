@@ -3,15 +3,11 @@ import Foundation
 /// The §4 evaluation for one year: per authority, per covered solution, per usage, with the evidence and its dates.
 public struct AnnualReport: Sendable, Codable, Equatable {
     /// A piece of evidence a verdict rests on, with the dates an auditor checks.
-    public struct EvidenceLine: Sendable, Codable, Equatable {
+    public struct EvidenceLine: Sendable, Equatable {
         public var id: RecordID
         public var kind: EvidenceKind
         public var title: String
-        public var captured: Day?
-        public var signed: Day?
-        public var validFrom: Day?
-        public var validUntil: Day?
-        public var reviewBy: Day?
+        public var dates: EvidenceDates
         public var clause: String?
     }
 
@@ -63,9 +59,7 @@ extension AnnualReport {
             UsageLine(
                 verdict: verdict,
                 evidence: verdict.evidence.compactMap { evidence[$0] }.map {
-                    EvidenceLine(
-                        id: $0.id, kind: $0.kind, title: $0.title, captured: $0.captured, signed: $0.signed,
-                        validFrom: $0.validFrom, validUntil: $0.validUntil, reviewBy: $0.reviewBy, clause: $0.clause)
+                    EvidenceLine(id: $0.id, kind: $0.kind, title: $0.title, dates: $0.dates, clause: $0.clause)
                 })
         }
         let verdictsBySolution = Dictionary(grouping: evaluation.verdicts, by: \.solution)
@@ -103,5 +97,30 @@ extension Registry {
         return AnnualReport(
             year: year, evaluation: evaluation, authorities: try authorities(),
             evidence: try read { db in try InfoLoader.evidence(db, ids: cited) })
+    }
+}
+
+extension AnnualReport.EvidenceLine: Codable {
+    private enum Key: String, CodingKey {
+        case id, kind, title, clause
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        id = try container.decode(RecordID.self, forKey: .id)
+        kind = try container.decode(EvidenceKind.self, forKey: .kind)
+        title = try container.decode(String.self, forKey: .title)
+        dates = try EvidenceDates(from: decoder)
+        clause = try container.decodeIfPresent(String.self, forKey: .clause)
+    }
+
+    /// The dates sit beside the other fields, as in evidence JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title, forKey: .title)
+        try dates.encode(to: encoder)
+        try container.encodeIfPresent(clause, forKey: .clause)
     }
 }

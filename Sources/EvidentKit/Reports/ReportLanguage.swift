@@ -93,10 +93,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable, Codable {
     }
 
     static func dates(_ evidence: AnnualReport.EvidenceLine, _ words: [String]) -> String {
+        let dates = evidence.dates
         let parts: [(String, String?)] = [
-            (words[0], evidence.captured?.description), (words[1], evidence.signed?.description),
-            (words[2], evidence.validFrom?.description), (words[3], evidence.validUntil?.description),
-            (words[4], evidence.reviewBy?.description), (words[5], evidence.clause),
+            (words[0], dates.captured?.description), (words[1], dates.signed?.description),
+            (words[2], dates.validFrom?.description), (words[3], dates.validUntil?.description),
+            (words[4], dates.reviewBy?.description), (words[5], evidence.clause),
         ]
         let shown = parts.compactMap { word, value in value.map { "\(word) \($0)" } }.joined(separator: ", ")
         return "\(evidence.id) \(evidence.title) (\(evidence.kind.rawValue)\(shown.isEmpty ? "" : "; " + shown))"

@@ -7,25 +7,26 @@ public enum Rules {
     public struct EvidenceFacts: Sendable, Equatable {
         public var id: RecordID
         public var kind: EvidenceKind
-        public var captured: Day?
-        public var signed: Day?
-        public var validFrom: Day?
-        public var validUntil: Day?
-        public var reviewBy: Day?
-        public var noticeDays: Int?
+        public var dates: EvidenceDates
         public var hasClause: Bool
         /// The day it was filed, the capture date of last resort.
         public var filed: Day
 
+        public init(id: RecordID, kind: EvidenceKind, dates: EvidenceDates, hasClause: Bool = false, filed: Day) {
+            (self.id, self.kind, self.dates, self.hasClause, self.filed) = (id, kind, dates, hasClause, filed)
+        }
+
+        /// Facts with the dates given one by one.
         public init(
             id: RecordID, kind: EvidenceKind, captured: Day? = nil, signed: Day? = nil, validFrom: Day? = nil,
             validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil, hasClause: Bool = false, filed: Day
         ) {
-            (self.id, self.kind, self.captured, self.signed, self.validFrom) = (id, kind, captured, signed, validFrom)
-            (self.validUntil, self.reviewBy, self.noticeDays, self.hasClause) = (
-                validUntil, reviewBy, noticeDays, hasClause
-            )
-            self.filed = filed
+            self.init(
+                id: id, kind: kind,
+                dates: EvidenceDates(
+                    captured: captured, signed: signed, validFrom: validFrom, validUntil: validUntil,
+                    reviewBy: reviewBy, noticeDays: noticeDays),
+                hasClause: hasClause, filed: filed)
         }
     }
 

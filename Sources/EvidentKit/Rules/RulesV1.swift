@@ -15,24 +15,25 @@ enum RulesV1 {
 
     /// When evidence proves its route and when it must be renewed.
     static func validity(of evidence: Rules.EvidenceFacts, policy: RulePolicy) -> Rules.Validity {
+        let dates = evidence.dates
         switch evidence.kind {
         case .optOutScreenshot, .optOutConfig:
             // A setting can be switched back off: a capture proves it only until it is due for review.
-            let captured = evidence.captured ?? evidence.validFrom ?? evidence.filed
-            let review = evidence.reviewBy ?? captured.adding(months: policy.optOutReviewMonths)
-            if let until = evidence.validUntil, until < review {
+            let captured = dates.captured ?? dates.validFrom ?? evidence.filed
+            let review = dates.reviewBy ?? captured.adding(months: policy.optOutReviewMonths)
+            if let until = dates.validUntil, until < review {
                 return Rules.Validity(start: captured, end: until, deadlines: [.init(day: until, kind: .validUntil)])
             }
             return Rules.Validity(start: captured, end: review, deadlines: [.init(day: review, kind: .review)])
         default:
             var deadlines: [Rules.Deadline] = []
-            if let until = evidence.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
-            if let review = evidence.reviewBy { deadlines.append(.init(day: review, kind: .review)) }
-            if let until = evidence.validUntil, let notice = evidence.noticeDays, notice > 0 {
+            if let until = dates.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
+            if let review = dates.reviewBy { deadlines.append(.init(day: review, kind: .review)) }
+            if let until = dates.validUntil, let notice = dates.noticeDays, notice > 0 {
                 deadlines.append(.init(day: until.adding(days: -notice), kind: .notice))
             }
             return Rules.Validity(
-                start: evidence.validFrom ?? evidence.signed, end: evidence.validUntil, deadlines: deadlines)
+                start: dates.validFrom ?? dates.signed, end: dates.validUntil, deadlines: deadlines)
         }
     }
 

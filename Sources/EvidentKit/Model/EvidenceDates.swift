@@ -1,0 +1,38 @@
+/// The days a piece of evidence speaks about, apart from when it was filed.
+///
+/// One value carries them everywhere: from the command line into a draft, into the database row, out as
+/// the record's info and a report line, and into the rules. In JSON the fields sit beside the evidence's
+/// others (`captured`, `signed`, `validFrom`, `validUntil`, `reviewBy`, `noticeDays`), each left out when absent.
+public struct EvidenceDates: Sendable, Equatable, Codable {
+    /// When a screenshot or configuration export was captured.
+    public var captured: Day?
+    /// When an agreement, justification or terms were signed or accepted.
+    public var signed: Day?
+    /// The first day the evidence is in force.
+    public var validFrom: Day?
+    /// The last day the evidence is in force.
+    public var validUntil: Day?
+    /// When the evidence must be reviewed again.
+    public var reviewBy: Day?
+    /// Days of notice before `validUntil` to terminate or renew.
+    public var noticeDays: Int?
+
+    public init(
+        captured: Day? = nil, signed: Day? = nil, validFrom: Day? = nil, validUntil: Day? = nil, reviewBy: Day? = nil,
+        noticeDays: Int? = nil
+    ) {
+        (self.captured, self.signed, self.validFrom) = (captured, signed, validFrom)
+        (self.validUntil, self.reviewBy, self.noticeDays) = (validUntil, reviewBy, noticeDays)
+    }
+
+    /// These dates with every one `other` gives put in their place: an edit over the stored dates.
+    public func overridden(by other: EvidenceDates) -> EvidenceDates {
+        EvidenceDates(
+            captured: other.captured ?? captured, signed: other.signed ?? signed,
+            validFrom: other.validFrom ?? validFrom, validUntil: other.validUntil ?? validUntil,
+            reviewBy: other.reviewBy ?? reviewBy, noticeDays: other.noticeDays ?? noticeDays)
+    }
+
+    /// Whether no date is given.
+    public var isEmpty: Bool { self == EvidenceDates() }
+}
