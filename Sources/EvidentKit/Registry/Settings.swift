@@ -12,9 +12,17 @@ public enum Setting: String, Sendable, CaseIterable {
         }
     }
 
+    /// The field a new value of this setting comes in.
+    var field: Field {
+        switch self {
+        case .optOutReviewMonths: .optOutReviewMonths
+        case .warningDays: .warningDays
+        }
+    }
+
     public var summary: String {
         switch self {
-        case .optOutReviewMonths: "months after capture that opt-out evidence without --review-by is due for review"
+        case .optOutReviewMonths: "months after capture that opt-out evidence without a review date is due for review"
         case .warningDays: "days before a lapse that a compliant usage is reported as expiring"
         }
     }
@@ -55,7 +63,7 @@ extension Registry {
     /// Changes a setting of this home.
     public func set(_ setting: Setting, to value: Int, _ context: ChangeContext) throws {
         guard (0...3650).contains(value) else {
-            throw InputError(field: setting.rawValue, value: String(value), reason: "expected 0 to 3650")
+            throw InputError(field: setting.field, value: String(value), reason: "expected 0 to 3650")
         }
         try write(context) { db in
             try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)

@@ -15,7 +15,7 @@ extension Registry {
     /// The deadlines of counting evidence from `day` to `days` later, earliest first.
     public func due(from day: Day, within days: Int) throws -> [DueItem] {
         guard days >= 0 else {
-            throw InputError(field: "--within", value: String(days), reason: "expected a number of days, 0 or more")
+            throw InputError(field: .within, value: String(days), reason: "expected a number of days, 0 or more")
         }
         let policy = try self.policy()
         return try read { db in

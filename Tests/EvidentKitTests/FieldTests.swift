@@ -1,0 +1,46 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+@testable import EvidentKit
+
+/// The registry names fields, never a command line's flags; its rules hold whoever calls it.
+@Suite struct FieldTests {
+    @Test func theKitSpellsNoCommandLineFlag() throws {
+        let sources = Fixtures.repositoryRoot.appendingPathComponent("Sources/EvidentKit")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)?.allObjects as? [String])
+        var found: [String] = []
+        for file in files.sorted() where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(/--[a-z]/) {
+                found.append("\(file):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test func messagesLeaveFieldsForThePrinterToSpell() {
+        let message: UserMessage = "is before \(Field.validFrom) \(2026)"
+        #expect(message.description == "is before validFrom 2026")
+        #expect(message.text(spelling: { "<\($0.rawValue)>" }) == "is before <validFrom> 2026")
+        let literal: UserMessage = "ab"
+        let built: UserMessage = "\("a")b"
+        #expect(literal == built)
+        let error = InputError(field: .noticeDays, value: "30", reason: "needs \(Field.validUntil)")
+        #expect(error.description == "noticeDays '30': needs validUntil")
+    }
+
+    @Test func referencesToTheRecordACommandWorksOnAreCalledByTheirKind() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            #expect(throws: RegistryError.unknownReference(field: nil, value: "VEN-9", expected: [.vendor])) {
+                try fixture.registry.vendor("VEN-9")
+            }
+            let unknown = RegistryError.unknownReference(field: nil, value: "VEN-9", expected: [.vendor])
+            #expect(unknown.description == "vendor 'VEN-9': no vendor with that id or name")
+            #expect(RegistryError.homeMissing(path: "/x").description == "no registry at /x")
+        }
+    }
+}
