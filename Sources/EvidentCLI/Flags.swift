@@ -39,6 +39,7 @@ extension Field {
         case .record: "--record"
         case .year: "--year"
         case .within: "--within"
+        case .window: "--window"
         case .destination: "--out"
         case .key: "--key"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue

@@ -33,6 +33,8 @@ import Testing
                     + " \(evident.home.path)' (or choose another with --home or EVIDENT_HOME)\n")
             try evident.populate()
             let refusals: [([String], code: Int32, err: String)] = [
+                (["status", "--window=-1"], 64, "--window '-1': expected a number of days, 0 or more"),
+                (["due", "--within=-1"], 64, "--within '-1': expected a number of days, 0 or more"),
                 (
                     ["evidence", "edit", "EVD-1", "--valid-from", "2028-01-01"], 64,
                     "--valid-until '2027-12-31': is before --valid-from 2028-01-01"

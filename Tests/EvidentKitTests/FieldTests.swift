@@ -31,6 +31,18 @@ import Testing
         #expect(error.description == "noticeDays '30': needs validUntil")
     }
 
+    @Test func dayCountsAreZeroOrMore() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            let day = try Day(parsing: "2026-06-15")
+            let refused = InputError(field: .within, value: "-1", reason: "expected a number of days, 0 or more")
+            #expect(throws: refused) { try fixture.registry.due(from: day, within: -1) }
+            #expect(throws: InputError.self) { try fixture.registry.policy(window: -1) }
+            #expect(try fixture.registry.policy(window: 0).warningDays == 0)
+            #expect(try fixture.registry.policy().warningDays == Setting.warningDays.defaultValue)
+        }
+    }
+
     @Test func referencesToTheRecordACommandWorksOnAreCalledByTheirKind() throws {
         try withTemporaryDirectory { directory in
             let fixture = try Fixture(in: directory)

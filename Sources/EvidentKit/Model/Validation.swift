@@ -69,6 +69,13 @@ enum Validate {
         }
     }
 
+    /// A number of days counted from a date: 0 or more.
+    static func days(_ value: Int, field: Field) throws(InputError) {
+        guard value >= 0 else {
+            throw InputError(field: field, value: String(value), reason: "expected a number of days, 0 or more")
+        }
+    }
+
     /// A day that must not be after today (a capture or signature cannot happen in the future).
     static func notFuture(_ day: Day?, field: Field, today: Day) throws(InputError) {
         if let day, day > today {

@@ -44,9 +44,15 @@ extension RulePolicy {
 }
 
 extension Registry {
-    /// The rule policy stored in this home's settings.
-    public func policy() throws -> RulePolicy {
-        RulePolicy(settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
+    /// The rule policy stored in this home's settings, its warning window replaced by `window` days when given.
+    public func policy(window: Int? = nil) throws -> RulePolicy {
+        var policy = RulePolicy(
+            settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
+        if let window {
+            try Validate.days(window, field: .window)
+            policy.warningDays = window
+        }
+        return policy
     }
 
     /// Every setting with its current value.
