@@ -42,6 +42,7 @@ extension Field {
         case .window: "--window"
         case .destination: "--out"
         case .key: "--key"
+        case .identity: "--identity"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
         }

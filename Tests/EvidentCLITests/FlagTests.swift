@@ -36,6 +36,10 @@ import Testing
                 (["status", "--window=-1"], 64, "--window '-1': expected a number of days, 0 or more"),
                 (["due", "--within=-1"], 64, "--within '-1': expected a number of days, 0 or more"),
                 (
+                    ["key", "new", "--out", directory.appendingPathComponent("k").path, "--identity", "two words"], 64,
+                    "--identity 'two words': must be one word such as compliance@agency.dk"
+                ),
+                (
                     ["evidence", "edit", "EVD-1", "--valid-from", "2028-01-01"], 64,
                     "--valid-until '2027-12-31': is before --valid-from 2028-01-01"
                 ),

@@ -43,6 +43,18 @@ import Testing
         }
     }
 
+    @Test func aKeyIdentityIsOneWord() throws {
+        for identity in ["", "two words", "tab\tseparated"] {
+            #expect(
+                throws: InputError(
+                    field: .identity, value: identity, reason: "must be one word such as compliance@agency.dk")
+            ) {
+                try SigningKey(identity: identity)
+            }
+        }
+        #expect(try SigningKey(identity: "ops@skat.dk").comment == "ops@skat.dk")
+    }
+
     @Test func referencesToTheRecordACommandWorksOnAreCalledByTheirKind() throws {
         try withTemporaryDirectory { directory in
             let fixture = try Fixture(in: directory)

@@ -19,7 +19,7 @@ public enum Field: String, Sendable, CaseIterable {
     /// Where a command writes: a file or a directory.
     case destination
     // Signing keys.
-    case key
+    case key, identity
     // Settings, each named by its key.
     case optOutReviewMonths, warningDays
 }
