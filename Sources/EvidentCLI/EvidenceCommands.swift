@@ -32,10 +32,6 @@ struct EvidenceCommand: ParsableCommand {
         @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?
-
-        func validate() throws {
-            if captured != nil && signed != nil { throw ValidationError("give --captured or --signed, not both") }
-        }
     }
 
     struct Add: ParsableCommand {

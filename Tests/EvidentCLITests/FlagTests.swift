@@ -43,6 +43,10 @@ import Testing
                     ["evidence", "edit", "EVD-1", "--valid-from", "2028-01-01"], 64,
                     "--valid-until '2027-12-31': is before --valid-from 2028-01-01"
                 ),
+                (
+                    ["evidence", "edit", "EVD-1", "--captured", "2025-01-01"], 64,
+                    "--captured '2025-01-01': give --captured or --signed, not both"
+                ),
                 (["vendor", "show", "VEN-9"], 1, "vendor 'VEN-9': no vendor with that id or name"),
                 (["settings", "warning-days", "4000"], 64, "warning-days '4000': expected 0 to 3650"),
             ]

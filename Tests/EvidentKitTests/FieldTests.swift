@@ -43,6 +43,13 @@ import Testing
         }
     }
 
+    @Test func evidenceIsCapturedOrSignedNotBoth() throws {
+        let day = try Day(parsing: "2026-01-01")
+        #expect(throws: InputError.self) {
+            try EvidenceDraft(kind: .agreement, title: "T", covers: ["USE-1"], captured: day, signed: day)
+        }
+    }
+
     @Test func aKeyIdentityIsOneWord() throws {
         for identity in ["", "two words", "tab\tseparated"] {
             #expect(
