@@ -34,6 +34,7 @@ extension Field {
         case .clause: "--clause"
         case .supersedes: "--supersedes"
         case .reason: "--reason"
+        case .document: "--file"
         case .date: "date"
         case .authority: "--authority"
         case .record: "--record"

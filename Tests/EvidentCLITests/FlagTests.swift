@@ -47,6 +47,7 @@ import Testing
                     ["evidence", "edit", "EVD-1", "--captured", "2025-01-01"], 64,
                     "--captured '2025-01-01': give --captured or --signed, not both"
                 ),
+                (["evidence", "get", "EVD-1", "--file", "2"], 64, "--file '2': EVD-1 has no such file (it has 1)"),
                 (["vendor", "show", "VEN-9"], 1, "vendor 'VEN-9': no vendor with that id or name"),
                 (["settings", "warning-days", "4000"], 64, "warning-days '4000': expected 0 to 3650"),
             ]

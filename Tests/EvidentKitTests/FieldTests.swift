@@ -74,4 +74,34 @@ import Testing
             #expect(RegistryError.homeMissing(path: "/x").description == "no registry at /x")
         }
     }
+
+    @Test func exportsTheChosenDocumentsAndNoMore() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            let info = try fixture.file(["screenshot.png", "anim.gif"], kind: .optOutScreenshot)
+            let folder = directory.appendingPathComponent("folder")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var written: [String] = []
+            try fixture.registry.exportDocuments(of: "EVD-1", document: nil, to: .path(folder.path)) {
+                written.append($0)
+            }
+            #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["screenshot.png", "anim.gif"])
+            let single = directory.appendingPathComponent("second").path
+            try fixture.registry.exportDocuments(of: "EVD-1", document: "2", to: .path(single))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: single))
+                    == Data(contentsOf: Fixtures.directory.appendingPathComponent("anim.gif")))
+            #expect(throws: InputError.self) {
+                try fixture.registry.exportDocuments(of: "EVD-1", document: nil, to: .path(single + "-again"))
+            }
+            for choice in ["0", "3", "\(Int.min)", "absent.png"] {
+                #expect(throws: InputError.self) {
+                    try fixture.registry.exportDocuments(of: "EVD-1", document: choice, to: .path(single + "-again"))
+                }
+            }
+            #expect(info.files.count == 2)
+            #expect(!FileManager.default.fileExists(atPath: single + "-again"))
+        }
+    }
 }

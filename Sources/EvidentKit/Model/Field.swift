@@ -9,9 +9,9 @@ public enum Field: String, Sendable, CaseIterable {
     // Services and usages.
     case vendor, host, cookie
     case solution, service, since, until, purpose
-    // Evidence: the documents filed, what they cover and their dates.
+    // Evidence: the documents filed, what they cover, their dates, and the one document to export.
     case files, title, covers, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause, supersedes
-    case reason
+    case reason, document
     /// A date given on its own, when the caller names no field.
     case date
     // Selections, the audit trail and reports.
