@@ -2,12 +2,6 @@ import ArgumentParser
 import EvidentKit
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `evident evidence …`: the filed documents that prove a route.
 struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,10 +26,6 @@ struct EvidenceCommand: ParsableCommand {
         @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?
-
-        func validate() throws {
-            if captured != nil && signed != nil { throw ValidationError("give --captured or --signed, not both") }
-        }
     }
 
     struct Add: ParsableCommand {
@@ -136,38 +126,12 @@ struct EvidenceCommand: ParsableCommand {
         var out: String?
 
         func run() throws {
-            let registry = try home.openRegistry()
-            let info = try registry.evidence(evidence)
-            let chosen = try choose(from: info)
-            var isDirectory: ObjCBool = false
-            if let out, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-                for file in chosen {
-                    let target = URL(fileURLWithPath: out).appendingPathComponent(file.name).path
-                    try registry.store.exportObject(sha256: file.sha256, to: target)
-                    Console.current.err("Wrote \(target)")
-                }
-                return
+            let console = Console.current
+            let destination: DocumentDestination =
+                out.map { .path($0) } ?? .descriptor(console.binaryOutput, name: "standard output")
+            try home.openRegistry().exportDocuments(of: evidence, document: file, to: destination) {
+                console.err("Wrote \($0)")
             }
-            guard chosen.count == 1, let only = chosen.first else {
-                throw ValidationError(
-                    "\(info.id) has \(info.files.count) files: choose one with --file or give a directory to --out")
-            }
-            if let out {
-                try registry.store.exportObject(sha256: only.sha256, to: out)
-            } else {
-                let descriptor = Console.current.binaryOutput
-                if isatty(descriptor) == 1 && !only.mediaType.hasPrefix("text/") {
-                    throw ValidationError("refusing to write \(only.mediaType) to a terminal: use --out FILE")
-                }
-                try registry.store.copyObject(sha256: only.sha256, to: descriptor, outputPath: "standard output")
-            }
-        }
-
-        private func choose(from info: EvidenceInfo) throws -> [EvidenceInfo.File] {
-            guard let file else { return info.files }
-            if let number = Int(file), info.files.indices.contains(number - 1) { return [info.files[number - 1]] }
-            if let named = info.files.first(where: { $0.name == file }) { return [named] }
-            throw ValidationError("\(info.id) has no file '\(file)' (it has \(info.files.count))")
         }
     }
 }

@@ -32,10 +32,15 @@ public enum EvidentMain {
     static func report(_ error: any Error, console: Console) -> Int32 {
         switch error {
         case let error as InputError:
-            console.err("error: \(error)")
+            console.err("error: \(error.message.commandLine)")
             return usageExitCode
+        case RegistryError.homeMissing(let path):
+            console.err(
+                "error: \(error): create one with 'evident init --home \(path)'"
+                    + " (or choose another with --home or EVIDENT_HOME)")
+            return 1
         case let error as any UserFacingError:
-            console.err("error: \(error)")
+            console.err("error: \(error.message.commandLine)")
             return 1
         default:
             let code = EvidentCommand.exitCode(for: error)

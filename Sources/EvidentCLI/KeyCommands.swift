@@ -24,10 +24,7 @@ struct KeyCommand: ParsableCommand {
 
         func run() throws {
             let name = identity ?? Console.current.environment["USER"] ?? "evident"
-            guard !name.isEmpty, !name.contains(where: { $0.isWhitespace }) else {
-                throw ValidationError("--identity must be one word such as compliance@agency.dk")
-            }
-            let key = SigningKey(comment: name)
+            let key = try SigningKey(identity: name)
             try key.write(to: out)
             Console.current.err("Wrote \(out) and \(out).pub (\(key.publicKey.fingerprint))")
             Console.current.out(key.publicKey.allowedSignersLine(identity: name))

@@ -51,7 +51,7 @@ func parseDay(_ text: String) throws -> Day {
     do {
         return try Day(parsing: text)
     } catch {
-        throw ArgumentValueError(description: error.reason)
+        throw ArgumentValueError(description: error.reason.commandLine)
     }
 }
 

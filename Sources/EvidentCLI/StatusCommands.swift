@@ -36,13 +36,11 @@ struct StatusCommand: ParsableCommand {
     func validate() throws {
         if solution != nil && authority != nil { throw ValidationError("give --solution or --authority, not both") }
         if json && csv { throw ValidationError("give --json or --csv, not both") }
-        if let window, window < 0 { throw ValidationError("--window must be 0 or more days") }
     }
 
     func run() throws {
         let registry = try home.openRegistry()
-        var policy = try registry.policy()
-        if let window { policy.warningDays = window }
+        let policy = try registry.policy(window: window)
         let filter: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
         let evaluation = try registry.evaluate(asOf: asOf ?? registry.today, filter: filter, policy: policy)
         let console = Console.current

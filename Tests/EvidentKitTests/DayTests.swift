@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func namesTheFieldWhenRefusing() {
-        #expect(throws: InputError(field: "--since", value: "2026-02-30", reason: "no such day in the calendar")) {
-            try Day(parsing: "2026-02-30", field: "--since")
+        #expect(throws: InputError(field: .since, value: "2026-02-30", reason: "no such day in the calendar")) {
+            try Day(parsing: "2026-02-30", field: .since)
         }
     }
 }

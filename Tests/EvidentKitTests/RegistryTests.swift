@@ -83,15 +83,15 @@ struct Fixture {
             let fixture = try Fixture(in: directory)
             try fixture.populate()
             let registry = fixture.registry
-            #expect(try registry.resolve("svc-2", field: "x", kind: .service) == RecordID(.service, 2))
-            #expect(try registry.resolve("google fonts", field: "x", kind: .service) == RecordID(.service, 2))
-            #expect(try registry.resolve("Google A", field: "x", kind: .service) == RecordID(.service, 1))
-            #expect(throws: RegistryError.self) { try registry.resolve("Google", field: "--service", kind: .service) }
-            #expect(throws: RegistryError.unknownReference(field: "x", value: "SVC-9", expected: [.service])) {
-                try registry.resolve("SVC-9", field: "x", kind: .service)
+            #expect(try registry.resolve("svc-2", field: .service, kind: .service) == RecordID(.service, 2))
+            #expect(try registry.resolve("google fonts", field: .service, kind: .service) == RecordID(.service, 2))
+            #expect(try registry.resolve("Google A", field: .service, kind: .service) == RecordID(.service, 1))
+            #expect(throws: RegistryError.self) { try registry.resolve("Google", field: .service, kind: .service) }
+            #expect(throws: RegistryError.unknownReference(field: .service, value: "SVC-9", expected: [.service])) {
+                try registry.resolve("SVC-9", field: .service, kind: .service)
             }
-            #expect(throws: RegistryError.unknownReference(field: "x", value: "VEN-1", expected: [.service])) {
-                try registry.resolve("VEN-1", field: "x", kind: .service)
+            #expect(throws: RegistryError.unknownReference(field: .service, value: "VEN-1", expected: [.service])) {
+                try registry.resolve("VEN-1", field: .service, kind: .service)
             }
         }
     }

@@ -39,7 +39,7 @@ extension Registry {
     /// The audit trail, oldest first; only events touching `record`, or from `since` on, when given.
     public func log(record reference: String? = nil, since: Day? = nil) throws -> [AuditEventInfo] {
         try read { db in
-            let id = try reference.map { try resolve($0, field: "--record", kinds: RecordKind.allCases, db) }
+            let id = try reference.map { try resolve($0, field: .record, kinds: RecordKind.allCases, db) }
             return try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db).filter { event in
                 (id.map { id in event.records.contains { $0.id == id } } ?? true)
                     && (since.map { String(event.at.prefix(10)) >= $0.description } ?? true)

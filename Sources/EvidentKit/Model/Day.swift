@@ -21,7 +21,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD`, or throws an error naming the field and the value.
-    public init(parsing text: String, field: String = "date") throws(InputError) {
+    public init(parsing text: String, field: Field = .date) throws(InputError) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -11,7 +11,7 @@ public enum Identification {
     }
 
     /// Returns the CVR number with spaces removed, or throws naming the field.
-    public static func cvr(_ text: String, field: String = "--cvr") throws(InputError) -> String {
+    public static func cvr(_ text: String, field: Field = .cvr) throws(InputError) -> String {
         let compact = text.filter { $0 != " " }
         guard isValidCVR(compact) else {
             throw InputError(
@@ -49,7 +49,7 @@ public enum Identification {
     ///
     /// `#` is a digit, `A` a letter, `X` a letter or digit, other characters literal.
     /// A Danish VAT number is a CVR number and gets the CVR check as well.
-    public static func vat(_ text: String, field: String = "--vat") throws(InputError) -> String {
+    public static func vat(_ text: String, field: Field = .vat) throws(InputError) -> String {
         let compact = text.uppercased().filter { $0 != " " && $0 != "." && $0 != "-" }
         let failure = InputError(
             field: field, value: text,
@@ -74,7 +74,7 @@ public enum Identification {
     }
 
     /// Returns an ISO 3166-1 alpha-2 country code in upper case, or throws naming the field.
-    public static func country(_ text: String, field: String = "--country") throws(InputError) -> String {
+    public static func country(_ text: String, field: Field = .country) throws(InputError) -> String {
         let code = text.uppercased()
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw InputError(field: field, value: text, reason: "expected a two-letter country code such as DK or US")

@@ -3,7 +3,7 @@ import Foundation
 /// Field checks shared by the drafts of every record kind.
 enum Validate {
     /// A required text field, trimmed and not empty.
-    static func text(_ value: String, field: String) throws(InputError) -> String {
+    static func text(_ value: String, field: Field) throws(InputError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw InputError(field: field, value: value, reason: "must not be empty") }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -13,13 +13,13 @@ enum Validate {
     }
 
     /// An optional text field: empty means absent.
-    static func optionalText(_ value: String?, field: String) throws(InputError) -> String? {
+    static func optionalText(_ value: String?, field: Field) throws(InputError) -> String? {
         guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return try text(value, field: field)
     }
 
     /// An http or https URL with a host.
-    static func url(_ value: String, field: String) throws(InputError) -> String {
+    static func url(_ value: String, field: Field) throws(InputError) -> String {
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
             scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty
         else {
@@ -30,7 +30,7 @@ enum Validate {
     }
 
     /// A host pattern: a host name, optionally starting with `*.` for any subdomain.
-    static func hostPattern(_ value: String, field: String) throws(InputError) -> String {
+    static func hostPattern(_ value: String, field: Field) throws(InputError) -> String {
         let pattern = value.lowercased()
         let host = pattern.hasPrefix("*.") ? String(pattern.dropFirst(2)) : pattern
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -49,7 +49,7 @@ enum Validate {
     }
 
     /// A cookie name as RFC 6265 allows it (a token: no spaces, separators or controls).
-    static func cookieName(_ value: String, field: String) throws(InputError) -> String {
+    static func cookieName(_ value: String, field: Field) throws(InputError) -> String {
         let separators = Set("()<>@,;:\\\"/[]?={} \t")
         guard !value.isEmpty, value.allSatisfy({ $0.isASCII && !separators.contains($0) && !$0.isWhitespace }),
             !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
@@ -61,7 +61,7 @@ enum Validate {
 
     /// A date range where the end, when given, is not before the start.
     static func range(
-        from start: Day?, _ startField: String, until end: Day?, _ endField: String
+        from start: Day?, _ startField: Field, until end: Day?, _ endField: Field
     ) throws(InputError) {
         if let start, let end, end < start {
             throw InputError(
@@ -69,8 +69,15 @@ enum Validate {
         }
     }
 
+    /// A number of days counted from a date: 0 or more.
+    static func days(_ value: Int, field: Field) throws(InputError) {
+        guard value >= 0 else {
+            throw InputError(field: field, value: String(value), reason: "expected a number of days, 0 or more")
+        }
+    }
+
     /// A day that must not be after today (a capture or signature cannot happen in the future).
-    static func notFuture(_ day: Day?, field: String, today: Day) throws(InputError) {
+    static func notFuture(_ day: Day?, field: Field, today: Day) throws(InputError) {
         if let day, day > today {
             throw InputError(field: field, value: day.description, reason: "is in the future (today is \(today))")
         }

@@ -7,7 +7,7 @@ public struct AuthorityDraft: Sendable {
     public var kind: AuthorityKind
 
     public init(name: String, cvr: String, kind: AuthorityKind) throws(InputError) {
-        self.name = try Validate.text(name, field: "--name")
+        self.name = try Validate.text(name, field: .name)
         self.cvr = try Identification.cvr(cvr)
         self.kind = kind
     }
@@ -45,7 +45,7 @@ extension Registry {
 
     public func authority(_ reference: String) throws -> AuthorityInfo {
         try read { db in
-            let id = try resolve(reference, field: "authority", kinds: [.authority], db)
+            let id = try resolve(reference, field: nil, kinds: [.authority], db)
             return try InfoLoader.authorities(db, ids: [id.number])[0]
         }
     }
@@ -54,7 +54,7 @@ extension Registry {
         _ reference: String, _ edit: AuthorityEdit, _ context: ChangeContext
     ) throws -> AuthorityInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "authority", kinds: [.authority], db)
+            let id = try resolve(reference, field: nil, kinds: [.authority], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try AuthorityRecord.find(db, key: id.number)
             let draft = try AuthorityDraft(
@@ -69,7 +69,7 @@ extension Registry {
     /// Removes an authority that owns no solution.
     public func removeAuthority(_ reference: String, _ context: ChangeContext) throws -> RecordID {
         try write(context) { db in
-            let id = try resolve(reference, field: "authority", kinds: [.authority], db)
+            let id = try resolve(reference, field: nil, kinds: [.authority], db)
             let dependents = try Int64.fetchAll(
                 db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ? ORDER BY solutionId",
                 arguments: [id.number]
@@ -84,7 +84,7 @@ extension Registry {
         if let existing = try AuthorityRecord.filter(AuthorityRecord.Columns.cvr == cvr).fetchOne(db),
             existing.id != except
         {
-            throw RegistryError.duplicate(field: "--cvr", value: cvr, existing: RecordID(.authority, existing.id!))
+            throw RegistryError.duplicate(field: .cvr, value: cvr, existing: RecordID(.authority, existing.id!))
         }
     }
 }

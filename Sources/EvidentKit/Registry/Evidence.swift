@@ -30,44 +30,45 @@ public struct EvidenceDraft: Sendable {
         clause: String? = nil, supersedes: String? = nil
     ) throws(InputError) {
         self.kind = kind
-        self.title = try Validate.text(title, field: "--title")
+        self.title = try Validate.text(title, field: .title)
         guard !covers.isEmpty else {
-            throw InputError(field: "--covers", value: "", reason: "name at least one usage, service or vendor")
+            throw InputError(field: .covers, value: "", reason: "name at least one usage, service or vendor")
         }
         self.covers = covers
         (self.captured, self.signed, self.validFrom, self.validUntil, self.reviewBy) =
             (captured, signed, validFrom, validUntil, reviewBy)
         self.noticeDays = noticeDays
-        self.clause = try Validate.optionalText(clause, field: "--clause")
+        self.clause = try Validate.optionalText(clause, field: .clause)
         self.supersedes = supersedes
         try validateDates()
     }
 
     /// Checks that nothing was captured or signed after `today`: back-filing is fine, forward-filing is not.
     func checkNotFuture(today: Day) throws(InputError) {
-        try Validate.notFuture(captured, field: "--captured", today: today)
-        try Validate.notFuture(signed, field: "--signed", today: today)
+        try Validate.notFuture(captured, field: .captured, today: today)
+        try Validate.notFuture(signed, field: .signed, today: today)
     }
 
     /// Checks the dates against each other; the filing date plays no part.
     func validateDates() throws(InputError) {
         if let captured, signed != nil {
             throw InputError(
-                field: "--captured", value: captured.description, reason: "give --captured or --signed, not both")
+                field: .captured, value: captured.description,
+                reason: "give \(Field.captured) or \(Field.signed), not both")
         }
-        try Validate.range(from: validFrom, "--valid-from", until: validUntil, "--valid-until")
-        try Validate.range(from: signed, "--signed", until: validUntil, "--valid-until")
+        try Validate.range(from: validFrom, .validFrom, until: validUntil, .validUntil)
+        try Validate.range(from: signed, .signed, until: validUntil, .validUntil)
         try Validate.range(
-            from: captured ?? signed, captured != nil ? "--captured" : "--signed",
-            until: reviewBy, "--review-by")
+            from: captured ?? signed, captured != nil ? .captured : .signed,
+            until: reviewBy, .reviewBy)
         if let noticeDays {
             guard noticeDays >= 0, noticeDays <= 3650 else {
-                throw InputError(field: "--notice-days", value: String(noticeDays), reason: "expected 0 to 3650 days")
+                throw InputError(field: .noticeDays, value: String(noticeDays), reason: "expected 0 to 3650 days")
             }
             guard validUntil != nil else {
                 throw InputError(
-                    field: "--notice-days", value: String(noticeDays),
-                    reason: "a notice period needs --valid-until to count back from")
+                    field: .noticeDays, value: String(noticeDays),
+                    reason: "a notice period needs \(Field.validUntil) to count back from")
             }
         }
     }
@@ -103,7 +104,7 @@ extension Registry {
         _ draft: EvidenceDraft, files: [String], _ context: ChangeContext
     ) throws -> EvidenceInfo {
         guard !files.isEmpty else {
-            throw InputError(field: "FILE", value: "", reason: "give at least one file to file")
+            throw InputError(field: .files, value: "", reason: "give at least one file to file")
         }
         try draft.checkNotFuture(today: today)
         _ = try read { db in try resolveEvidenceLinks(draft, db) }
@@ -192,13 +193,13 @@ extension Registry {
     ) throws -> (covers: [RecordID], supersedes: RecordID?) {
         var covers: [RecordID] = []
         for reference in draft.covers {
-            let target = try resolve(reference, field: "--covers", kinds: [.usage, .service, .vendor], db)
+            let target = try resolve(reference, field: .covers, kinds: [.usage, .service, .vendor], db)
             if !covers.contains(target) { covers.append(target) }
         }
         guard let reference = draft.supersedes else { return (covers, nil) }
-        let supersedes = try resolve(reference, field: "--supersedes", kinds: [.evidence], db)
+        let supersedes = try resolve(reference, field: .supersedes, kinds: [.evidence], db)
         if try EvidenceRecord.find(db, key: supersedes.number).withdrawnAt != nil {
-            throw RegistryError.withdrawn(field: "--supersedes", supersedes)
+            throw RegistryError.withdrawn(field: .supersedes, supersedes)
         }
         return (covers, supersedes)
     }
@@ -209,7 +210,7 @@ extension Registry {
 
     public func evidence(_ reference: String) throws -> EvidenceInfo {
         try read { db in
-            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            let id = try resolve(reference, field: nil, kinds: [.evidence], db)
             return try InfoLoader.evidence(db, ids: [id.number])[0]
         }
     }
@@ -218,7 +219,7 @@ extension Registry {
         _ reference: String, _ edit: EvidenceEdit, _ context: ChangeContext
     ) throws -> EvidenceInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            let id = try resolve(reference, field: nil, kinds: [.evidence], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try EvidenceRecord.find(db, key: id.number)
             guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
@@ -246,9 +247,9 @@ extension Registry {
     public func withdrawEvidence(
         _ reference: String, reason: String?, _ context: ChangeContext
     ) throws -> EvidenceInfo {
-        let reason = try Validate.optionalText(reason, field: "--reason")
+        let reason = try Validate.optionalText(reason, field: .reason)
         return try write(context) { db in
-            let id = try resolve(reference, field: "evidence", kinds: [.evidence], db)
+            let id = try resolve(reference, field: nil, kinds: [.evidence], db)
             var record = try EvidenceRecord.find(db, key: id.number)
             guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
             (record.withdrawnAt, record.withdrawnBy, record.withdrawnReason) = (timestamp(), context.actor, reason)

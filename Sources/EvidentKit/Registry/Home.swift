@@ -8,7 +8,7 @@ public struct Home: Sendable, Equatable {
         self.url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
-    /// The home chosen by `--home`, else `$EVIDENT_HOME`, else `./.evident`.
+    /// The home the caller chose (`option`), else `$EVIDENT_HOME`, else `./.evident`.
     public static func resolve(option: String?, environment: [String: String]) -> Home {
         if let option, !option.isEmpty { return Home(path: option) }
         if let path = environment["EVIDENT_HOME"], !path.isEmpty { return Home(path: path) }

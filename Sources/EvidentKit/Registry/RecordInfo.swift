@@ -1,5 +1,5 @@
 /// The records as users and scripts see them: ids as `AUT-1`, references resolved
-/// to ids and names. `--json` prints these; `schema/` describes them.
+/// to ids and names. JSON output prints these; `schema/` describes them.
 
 public struct AuthorityInfo: Codable, Sendable, Equatable {
     public var id: RecordID

@@ -15,8 +15,9 @@ extension RecordKind {
 extension Registry {
     /// Resolves what a user typed (an id such as `SOL-3`, or an unambiguous name) to a record id.
     ///
-    /// A name matches exactly, ignoring case; failing that, a unique prefix does.
-    func resolve(_ text: String, field: String, kinds: [RecordKind], _ db: Database) throws -> RecordID {
+    /// A name matches exactly, ignoring case; failing that, a unique prefix does. `field` is the field the
+    /// reference was given in, nil for the record a command works on.
+    func resolve(_ text: String, field: Field?, kinds: [RecordKind], _ db: Database) throws -> RecordID {
         let query = text.trimmingCharacters(in: .whitespaces)
         let unknown = RegistryError.unknownReference(field: field, value: text, expected: kinds)
         if let id = RecordID(query) {
@@ -38,14 +39,14 @@ extension Registry {
         guard !wanted.isEmpty, let first = matches.first else { throw unknown }
         guard matches.count == 1 else {
             throw RegistryError.ambiguousReference(
-                field: field, value: text,
+                field: field, value: text, expected: kinds,
                 matches: matches.sorted { $0.id < $1.id }.prefix(8).map { "\($0.id) (\($0.name))" })
         }
         return first.id
     }
 
     /// Resolves a reference to a record of one kind.
-    public func resolve(_ text: String, field: String, kind: RecordKind) throws -> RecordID {
+    public func resolve(_ text: String, field: Field?, kind: RecordKind) throws -> RecordID {
         try read { db in try resolve(text, field: field, kinds: [kind], db) }
     }
 }
@@ -64,10 +65,10 @@ extension Registry {
         case .all:
             return (nil, "all")
         case .solution(let reference):
-            let id = try resolve(reference, field: "--solution", kinds: [.solution], db)
+            let id = try resolve(reference, field: .solution, kinds: [.solution], db)
             return ([id.number], id.description)
         case .authority(let reference):
-            let id = try resolve(reference, field: "--authority", kinds: [.authority], db)
+            let id = try resolve(reference, field: .authority, kinds: [.authority], db)
             let ids = try Int64.fetchAll(
                 db, sql: "SELECT solutionId FROM solutionOwner WHERE authorityId = ? ORDER BY solutionId",
                 arguments: [id.number])

@@ -24,7 +24,8 @@ public struct ChangeContext: Sendable {
 /// a change and its trace are both there or both absent.
 public struct Registry: Sendable {
     public let home: Home
-    public let store: DocumentStore
+    /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
+    let store: DocumentStore
     let writer: any DatabaseWriter
     let clock: @Sendable () -> Date
 

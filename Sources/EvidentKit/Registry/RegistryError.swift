@@ -1,28 +1,30 @@
 /// What can go wrong reading or changing the registry, worded for the user.
+///
+/// A reference's `field` is the field it was given in; nil when it names the record a command works on,
+/// which the message then calls by its kind.
 public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
     case homeMissing(path: String)
     case homeExists(path: String)
-    case unknownReference(field: String, value: String, expected: [RecordKind])
-    case ambiguousReference(field: String, value: String, matches: [String])
+    case unknownReference(field: Field?, value: String, expected: [RecordKind])
+    case ambiguousReference(field: Field?, value: String, expected: [RecordKind], matches: [String])
     case inUse(RecordID, dependents: [RecordID])
-    case duplicate(field: String, value: String, existing: RecordID)
+    case duplicate(field: Field, value: String, existing: RecordID)
     case alreadyWithdrawn(RecordID)
-    case withdrawn(field: String, RecordID)
+    case withdrawn(field: Field, RecordID)
     case nothingToChange(RecordID)
     case storage(String)
 
-    public var description: String {
+    public var message: UserMessage {
         switch self {
         case .homeMissing(let path):
-            return "no registry at \(path): create one with 'evident init --home \(path)'"
-                + " (or choose another with --home or EVIDENT_HOME)"
+            return "no registry at \(path)"
         case .homeExists(let path):
             return "a registry already exists at \(path)"
         case .unknownReference(let field, let value, let expected):
-            let kinds = expected.map(\.rawValue).joined(separator: " or ")
-            return "\(field) '\(value)': no \(kinds) with that id or name"
-        case .ambiguousReference(let field, let value, let matches):
-            return "\(field) '\(value)' is ambiguous: it matches \(matches.joined(separator: ", ")); use the id"
+            return "\(Self.naming(field, expected)) '\(value)': no \(Self.kinds(expected)) with that id or name"
+        case .ambiguousReference(let field, let value, let expected, let matches):
+            let listed = matches.joined(separator: ", ")
+            return "\(Self.naming(field, expected)) '\(value)' is ambiguous: it matches \(listed); use the id"
         case .inUse(let id, let dependents):
             let shown = dependents.prefix(10).map(\.description).joined(separator: ", ")
             let more = dependents.count > 10 ? " and \(dependents.count - 10) more" : ""
@@ -38,5 +40,18 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
         case .storage(let message):
             return "the registry database failed: \(message)"
         }
+    }
+
+    public var description: String {
+        message.description
+    }
+
+    private static func kinds(_ expected: [RecordKind]) -> String {
+        expected.map(\.rawValue).joined(separator: " or ")
+    }
+
+    /// The field a reference was given in, or the kind of record a command works on.
+    private static func naming(_ field: Field?, _ expected: [RecordKind]) -> UserMessage {
+        field.map { "\($0)" } ?? "\(kinds(expected))"
     }
 }

@@ -12,15 +12,15 @@ public struct ServiceDraft: Sendable {
         vendor: String, name: String, category: ServiceCategory, hosts: [String], cookies: [String]
     ) throws(InputError) {
         self.vendor = vendor
-        self.name = try Validate.text(name, field: "--name")
+        self.name = try Validate.text(name, field: .name)
         self.category = category
         guard !hosts.isEmpty else {
-            throw InputError(field: "--host", value: "", reason: "a service needs at least one host pattern")
+            throw InputError(field: .host, value: "", reason: "a service needs at least one host pattern")
         }
         var checkedHosts: [String] = []
-        for host in hosts { checkedHosts.append(try Validate.hostPattern(host, field: "--host")) }
+        for host in hosts { checkedHosts.append(try Validate.hostPattern(host, field: .host)) }
         var checkedCookies: [String] = []
-        for cookie in cookies { checkedCookies.append(try Validate.cookieName(cookie, field: "--cookie")) }
+        for cookie in cookies { checkedCookies.append(try Validate.cookieName(cookie, field: .cookie)) }
         self.hosts = Self.unique(checkedHosts)
         self.cookies = Self.unique(checkedCookies)
     }
@@ -47,7 +47,7 @@ public struct ServiceEdit: Sendable {
 extension Registry {
     public func addService(_ draft: ServiceDraft, _ context: ChangeContext) throws -> ServiceInfo {
         try write(context) { db in
-            let vendor = try resolve(draft.vendor, field: "--vendor", kinds: [.vendor], db)
+            let vendor = try resolve(draft.vendor, field: .vendor, kinds: [.vendor], db)
             var record = ServiceRecord(
                 id: nil, vendorId: vendor.number, name: draft.name, category: draft.category, hosts: draft.hosts,
                 cookies: draft.cookies)
@@ -62,21 +62,21 @@ extension Registry {
 
     public func service(_ reference: String) throws -> ServiceInfo {
         try read { db in
-            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            let id = try resolve(reference, field: nil, kinds: [.service], db)
             return try InfoLoader.services(db, ids: [id.number])[0]
         }
     }
 
     public func editService(_ reference: String, _ edit: ServiceEdit, _ context: ChangeContext) throws -> ServiceInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            let id = try resolve(reference, field: nil, kinds: [.service], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try ServiceRecord.find(db, key: id.number)
             let draft = try ServiceDraft(
                 vendor: edit.vendor ?? RecordID(.vendor, record.vendorId).description,
                 name: edit.name ?? record.name, category: edit.category ?? record.category,
                 hosts: edit.hosts ?? record.hosts, cookies: edit.cookies ?? record.cookies)
-            record.vendorId = try resolve(draft.vendor, field: "--vendor", kinds: [.vendor], db).number
+            record.vendorId = try resolve(draft.vendor, field: .vendor, kinds: [.vendor], db).number
             (record.name, record.category, record.hosts, record.cookies) =
                 (draft.name, draft.category, draft.hosts, draft.cookies)
             try record.update(db)
@@ -87,7 +87,7 @@ extension Registry {
     /// Removes a service that no usage embeds and no evidence covers.
     public func removeService(_ reference: String, _ context: ChangeContext) throws -> RecordID {
         try write(context) { db in
-            let id = try resolve(reference, field: "service", kinds: [.service], db)
+            let id = try resolve(reference, field: nil, kinds: [.service], db)
             let usages = try Int64.fetchAll(
                 db, sql: "SELECT id FROM usage WHERE serviceId = ? ORDER BY id", arguments: [id.number]
             ).map { RecordID(.usage, $0) }

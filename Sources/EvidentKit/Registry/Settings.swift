@@ -12,9 +12,17 @@ public enum Setting: String, Sendable, CaseIterable {
         }
     }
 
+    /// The field a new value of this setting comes in.
+    var field: Field {
+        switch self {
+        case .optOutReviewMonths: .optOutReviewMonths
+        case .warningDays: .warningDays
+        }
+    }
+
     public var summary: String {
         switch self {
-        case .optOutReviewMonths: "months after capture that opt-out evidence without --review-by is due for review"
+        case .optOutReviewMonths: "months after capture that opt-out evidence without a review date is due for review"
         case .warningDays: "days before a lapse that a compliant usage is reported as expiring"
         }
     }
@@ -36,9 +44,15 @@ extension RulePolicy {
 }
 
 extension Registry {
-    /// The rule policy stored in this home's settings.
-    public func policy() throws -> RulePolicy {
-        RulePolicy(settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
+    /// The rule policy stored in this home's settings, its warning window replaced by `window` days when given.
+    public func policy(window: Int? = nil) throws -> RulePolicy {
+        var policy = RulePolicy(
+            settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
+        if let window {
+            try Validate.days(window, field: .window)
+            policy.warningDays = window
+        }
+        return policy
     }
 
     /// Every setting with its current value.
@@ -55,7 +69,7 @@ extension Registry {
     /// Changes a setting of this home.
     public func set(_ setting: Setting, to value: Int, _ context: ChangeContext) throws {
         guard (0...3650).contains(value) else {
-            throw InputError(field: setting.rawValue, value: String(value), reason: "expected 0 to 3650")
+            throw InputError(field: setting.field, value: String(value), reason: "expected 0 to 3650")
         }
         try write(context) { db in
             try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)

@@ -21,7 +21,7 @@ public struct SolutionDraft: Sendable {
             let roleText = String(text[text.index(after: colon)...])
             guard let role = OwnerRole(rawValue: roleText) else {
                 throw InputError(
-                    field: "--owner", value: text,
+                    field: .owner, value: text,
                     reason: "unknown role '\(roleText)' (expected responsible, co-owner or operator)")
             }
             self.init(authority: String(text[..<colon]), role: role)
@@ -42,28 +42,28 @@ public struct SolutionDraft: Sendable {
         name: String, kind: SolutionKind, channel: Channel, url: String?, appId: String?,
         audience: Audience, mandatory: Bool, mandatedBy: String?, owners: [Owner]
     ) throws(InputError) {
-        self.name = try Validate.text(name, field: "--name")
+        self.name = try Validate.text(name, field: .name)
         self.kind = kind
         self.channel = channel
         switch channel {
         case .web:
             guard let url, appId == nil else {
                 throw InputError(
-                    field: "--channel", value: "web", reason: "a web solution needs --url and no --app-id")
+                    field: .channel, value: "web", reason: "a web solution needs \(Field.url) and no \(Field.appId)")
             }
-            self.url = try Validate.url(url, field: "--url")
+            self.url = try Validate.url(url, field: .url)
         case .app:
             guard let appId, url == nil else {
                 throw InputError(
-                    field: "--channel", value: "app", reason: "an app solution needs --app-id and no --url")
+                    field: .channel, value: "app", reason: "an app solution needs \(Field.appId) and no \(Field.url)")
             }
-            self.appId = try Validate.text(appId, field: "--app-id")
+            self.appId = try Validate.text(appId, field: .appId)
         }
         self.audience = audience
         self.mandatory = mandatory
-        self.mandatedBy = try Validate.optionalText(mandatedBy, field: "--mandated-by")
+        self.mandatedBy = try Validate.optionalText(mandatedBy, field: .mandatedBy)
         guard !owners.isEmpty else {
-            throw InputError(field: "--owner", value: "", reason: "a solution needs at least one owning authority")
+            throw InputError(field: .owner, value: "", reason: "a solution needs at least one owning authority")
         }
         self.owners = owners
     }
@@ -108,7 +108,7 @@ extension Registry {
 
     public func solution(_ reference: String) throws -> SolutionInfo {
         try read { db in
-            let id = try resolve(reference, field: "solution", kinds: [.solution], db)
+            let id = try resolve(reference, field: nil, kinds: [.solution], db)
             return try InfoLoader.solutions(db, ids: [id.number])[0]
         }
     }
@@ -117,7 +117,7 @@ extension Registry {
         _ reference: String, _ edit: SolutionEdit, _ context: ChangeContext
     ) throws -> SolutionInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "solution", kinds: [.solution], db)
+            let id = try resolve(reference, field: nil, kinds: [.solution], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try SolutionRecord.find(db, key: id.number)
             let channel = edit.channel ?? record.channel
@@ -145,7 +145,7 @@ extension Registry {
     /// Removes a solution that no usage refers to; its owner links go with it.
     public func removeSolution(_ reference: String, _ context: ChangeContext) throws -> RecordID {
         try write(context) { db in
-            let id = try resolve(reference, field: "solution", kinds: [.solution], db)
+            let id = try resolve(reference, field: nil, kinds: [.solution], db)
             let dependents = try Int64.fetchAll(
                 db, sql: "SELECT id FROM usage WHERE solutionId = ? ORDER BY id", arguments: [id.number]
             ).map { RecordID(.usage, $0) }
@@ -159,9 +159,9 @@ extension Registry {
         try SolutionOwnerRecord.filter(SolutionOwnerRecord.Columns.solutionId == solutionId).deleteAll(db)
         var seen: Set<Int64> = []
         for owner in owners {
-            let authority = try resolve(owner.authority, field: "--owner", kinds: [.authority], db)
+            let authority = try resolve(owner.authority, field: .owner, kinds: [.authority], db)
             guard seen.insert(authority.number).inserted else {
-                throw InputError(field: "--owner", value: owner.authority, reason: "names \(authority) twice")
+                throw InputError(field: .owner, value: owner.authority, reason: "names \(authority) twice")
             }
             try SolutionOwnerRecord(solutionId: solutionId, authorityId: authority.number, role: owner.role)
                 .insert(db)

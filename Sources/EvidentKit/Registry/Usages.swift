@@ -14,12 +14,12 @@ public struct UsageDraft: Sendable {
         solution: String, service: String, since: Day, until: Day? = nil, purpose: String? = nil,
         route: Route, vendorOwnPurposes: OwnPurposes
     ) throws(InputError) {
-        try Validate.range(from: since, "--since", until: until, "--until")
+        try Validate.range(from: since, .since, until: until, .until)
         self.solution = solution
         self.service = service
         self.since = since
         self.until = until
-        self.purpose = try Validate.optionalText(purpose, field: "--purpose")
+        self.purpose = try Validate.optionalText(purpose, field: .purpose)
         self.route = route
         self.vendorOwnPurposes = vendorOwnPurposes
     }
@@ -45,8 +45,8 @@ public struct UsageEdit: Sendable {
 extension Registry {
     public func addUsage(_ draft: UsageDraft, _ context: ChangeContext) throws -> UsageInfo {
         try write(context) { db in
-            let solution = try resolve(draft.solution, field: "--solution", kinds: [.solution], db)
-            let service = try resolve(draft.service, field: "--service", kinds: [.service], db)
+            let solution = try resolve(draft.solution, field: .solution, kinds: [.solution], db)
+            let service = try resolve(draft.service, field: .service, kinds: [.service], db)
             var record = UsageRecord(
                 id: nil, solutionId: solution.number, serviceId: service.number, since: draft.since,
                 until: draft.until, purpose: draft.purpose, route: draft.route,
@@ -62,14 +62,14 @@ extension Registry {
 
     public func usage(_ reference: String) throws -> UsageInfo {
         try read { db in
-            let id = try resolve(reference, field: "usage", kinds: [.usage], db)
+            let id = try resolve(reference, field: nil, kinds: [.usage], db)
             return try InfoLoader.usages(db, ids: [id.number])[0]
         }
     }
 
     public func editUsage(_ reference: String, _ edit: UsageEdit, _ context: ChangeContext) throws -> UsageInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "usage", kinds: [.usage], db)
+            let id = try resolve(reference, field: nil, kinds: [.usage], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try UsageRecord.find(db, key: id.number)
             let draft = try UsageDraft(
@@ -85,10 +85,10 @@ extension Registry {
         }
     }
 
-    /// Removes a usage that no evidence covers; end it with `--until` instead to keep its history.
+    /// Removes a usage that no evidence covers; give it an end date instead to keep its history.
     public func removeUsage(_ reference: String, _ context: ChangeContext) throws -> RecordID {
         try write(context) { db in
-            let id = try resolve(reference, field: "usage", kinds: [.usage], db)
+            let id = try resolve(reference, field: nil, kinds: [.usage], db)
             let dependents = try Dependents.evidence(covering: "usageId", id.number, db)
             guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
             try UsageRecord.deleteOne(db, key: id.number)

@@ -11,11 +11,11 @@ public struct VendorDraft: Sendable {
     public init(
         name: String, country: String, cvr: String? = nil, vat: String? = nil, website: String? = nil
     ) throws(InputError) {
-        self.name = try Validate.text(name, field: "--name")
+        self.name = try Validate.text(name, field: .name)
         self.country = try Identification.country(country)
         self.cvr = try cvr.map { v throws(InputError) in try Identification.cvr(v) }
         self.vat = try vat.map { v throws(InputError) in try Identification.vat(v) }
-        self.website = try website.map { v throws(InputError) in try Validate.url(v, field: "--website") }
+        self.website = try website.map { v throws(InputError) in try Validate.url(v, field: .website) }
     }
 }
 
@@ -54,14 +54,14 @@ extension Registry {
 
     public func vendor(_ reference: String) throws -> VendorInfo {
         try read { db in
-            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            let id = try resolve(reference, field: nil, kinds: [.vendor], db)
             return try InfoLoader.vendors(db, ids: [id.number])[0]
         }
     }
 
     public func editVendor(_ reference: String, _ edit: VendorEdit, _ context: ChangeContext) throws -> VendorInfo {
         try write(context) { db in
-            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            let id = try resolve(reference, field: nil, kinds: [.vendor], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try VendorRecord.find(db, key: id.number)
             // An empty value clears an optional field.
@@ -80,7 +80,7 @@ extension Registry {
     /// Removes a vendor that has no services and no evidence about it.
     public func removeVendor(_ reference: String, _ context: ChangeContext) throws -> RecordID {
         try write(context) { db in
-            let id = try resolve(reference, field: "vendor", kinds: [.vendor], db)
+            let id = try resolve(reference, field: nil, kinds: [.vendor], db)
             let services = try Int64.fetchAll(
                 db, sql: "SELECT id FROM service WHERE vendorId = ? ORDER BY id", arguments: [id.number]
             ).map { RecordID(.service, $0) }

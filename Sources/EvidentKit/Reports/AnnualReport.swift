@@ -90,7 +90,7 @@ extension Registry {
     /// Builds the annual report as of `day` (by default 31 December of `year`).
     public func annualReport(year: Int, asOf day: Day? = nil) throws -> AnnualReport {
         guard (2000...9998).contains(year), let endOfYear = Day(year: year, month: 12, day: 31) else {
-            throw InputError(field: "--year", value: String(year), reason: "expected a year such as 2026")
+            throw InputError(field: .year, value: String(year), reason: "expected a year such as 2026")
         }
         let evaluation = try evaluate(asOf: day ?? endOfYear)
         let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()

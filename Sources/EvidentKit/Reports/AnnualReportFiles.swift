@@ -7,7 +7,7 @@ extension AnnualReport {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw InputError(field: "--out", value: directory, reason: "is a file, not a directory")
+                throw InputError(field: .destination, value: directory, reason: "is a file, not a directory")
             }
         } else {
             do {

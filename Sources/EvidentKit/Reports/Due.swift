@@ -14,9 +14,7 @@ public struct DueItem: Sendable, Codable, Equatable {
 extension Registry {
     /// The deadlines of counting evidence from `day` to `days` later, earliest first.
     public func due(from day: Day, within days: Int) throws -> [DueItem] {
-        guard days >= 0 else {
-            throw InputError(field: "--within", value: String(days), reason: "expected a number of days, 0 or more")
-        }
+        try Validate.days(days, field: .within)
         let policy = try self.policy()
         return try read { db in
             let evidence = try EvaluationLoader.countingEvidence(db, fallback: day)

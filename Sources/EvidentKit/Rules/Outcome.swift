@@ -6,7 +6,7 @@ public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
     case nonCompliant = "non-compliant"
     case outOfScope = "out-of-scope"
 
-    /// How bad an outcome is for `--fail-on`; out of scope is not a failure.
+    /// How bad an outcome is, for failing a run on it; out of scope is not a failure.
     public var severity: Int {
         switch self {
         case .outOfScope, .compliant: 0

@@ -17,6 +17,16 @@ public struct SigningKey: Sendable {
         self.comment = comment
     }
 
+    /// A new key pair for `identity`, who signs with it: one word, as allowed_signers names its principals.
+    public init(identity: String) throws(InputError) {
+        // allowed_signers separates its fields with whitespace, so a principal cannot hold any.
+        guard !identity.isEmpty, !identity.contains(where: { $0.isWhitespace }) else {
+            throw InputError(
+                field: .identity, value: identity, reason: "must be one word such as compliance@agency.dk")
+        }
+        self.init(comment: identity)
+    }
+
     init(privateKey: Curve25519.Signing.PrivateKey, comment: String) {
         self.privateKey = privateKey
         self.comment = comment

@@ -11,11 +11,11 @@ import Foundation
 ///
 /// Files are streamed in fixed-size chunks, never read whole, so filing a
 /// document of any size needs the same small amount of memory.
-public struct DocumentStore: Sendable {
+struct DocumentStore: Sendable {
     /// The `objects` directory of a home.
-    public let root: String
+    let root: String
 
-    public init(root: String) {
+    init(root: String) {
         self.root = root
     }
 
@@ -34,7 +34,7 @@ public struct DocumentStore: Sendable {
     var pendingDirectory: String { root + "/pending" }
 
     /// Where the object with this SHA-256 lives.
-    public func objectPath(sha256: String) -> String {
+    func objectPath(sha256: String) -> String {
         let split = sha256.index(sha256.startIndex, offsetBy: 2)
         return "\(root)/sha256/\(sha256[..<split])/\(sha256[split...])"
     }
@@ -185,7 +185,7 @@ public struct DocumentStore: Sendable {
     ///
     /// The bytes are handed over before the check can finish, so callers write to something they
     /// can throw away when this throws.
-    public func streamObject(sha256: String, into output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func streamObject(sha256: String, into output: (UnsafeRawBufferPointer) throws -> Void) throws {
         let path = objectPath(sha256: sha256)
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw StoreError.objectMissing(sha256: sha256) }
@@ -200,12 +200,12 @@ public struct DocumentStore: Sendable {
     }
 
     /// Streams an object to a file descriptor, checking its hash on the way.
-    public func copyObject(sha256: String, to output: Int32, outputPath: String) throws {
+    func copyObject(sha256: String, to output: Int32, outputPath: String) throws {
         try streamObject(sha256: sha256) { chunk in try FileIO.writeAll(output, chunk, path: outputPath) }
     }
 
     /// Writes an object to a new file at `path`, all or nothing.
-    public func exportObject(sha256: String, to path: String) throws {
+    func exportObject(sha256: String, to path: String) throws {
         try FileIO.replaceAtomically(path) { temporary in
             let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
