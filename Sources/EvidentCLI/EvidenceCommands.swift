@@ -26,6 +26,13 @@ struct EvidenceCommand: ParsableCommand {
         @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?
+
+        /// The dates as the Kit carries them.
+        var value: EvidenceDates {
+            EvidenceDates(
+                captured: captured, signed: signed, validFrom: validFrom, validUntil: validUntil, reviewBy: reviewBy,
+                noticeDays: noticeDays)
+        }
     }
 
     struct Add: ParsableCommand {
@@ -48,9 +55,8 @@ struct EvidenceCommand: ParsableCommand {
 
         func run() throws {
             let draft = try EvidenceDraft(
-                kind: kind, title: title, covers: covers, captured: dates.captured, signed: dates.signed,
-                validFrom: dates.validFrom, validUntil: dates.validUntil, reviewBy: dates.reviewBy,
-                noticeDays: dates.noticeDays, clause: dates.clause, supersedes: supersedes)
+                kind: kind, title: title, covers: covers, dates: dates.value, clause: dates.clause,
+                supersedes: supersedes)
             let info = try home.openRegistry().fileEvidence(draft, files: files, home.change("evidence add"))
             try Console.current.changed("Filed", info, json: output.json)
         }
@@ -92,9 +98,7 @@ struct EvidenceCommand: ParsableCommand {
             var edit = EvidenceEdit()
             edit.title = title
             edit.covers = covers.isEmpty ? nil : covers
-            (edit.captured, edit.signed, edit.validFrom, edit.validUntil) =
-                (dates.captured, dates.signed, dates.validFrom, dates.validUntil)
-            (edit.reviewBy, edit.noticeDays, edit.clause) = (dates.reviewBy, dates.noticeDays, dates.clause)
+            (edit.dates, edit.clause) = (dates.value, dates.clause)
             let info = try home.openRegistry().editEvidence(evidence, edit, home.change("evidence edit"))
             try Console.current.changed("Changed", info, json: output.json)
         }

@@ -27,7 +27,7 @@ import Testing
         try fixture.registry.fileEvidence(
             EvidenceDraft(
                 kind: .dataProcessingAgreement, title: "DPA \(covers) \(supersedes ?? "")", covers: covers,
-                signed: Day(parsing: "2026-01-01"), clause: clause, supersedes: supersedes),
+                dates: EvidenceDates(signed: try Day(parsing: "2026-01-01")), clause: clause, supersedes: supersedes),
             files: [try Fixtures.copy(fixtureName, into: fixture.directory)], fixture.context)
     }
 

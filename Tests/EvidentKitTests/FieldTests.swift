@@ -46,7 +46,8 @@ import Testing
     @Test func evidenceIsCapturedOrSignedNotBoth() throws {
         let day = try Day(parsing: "2026-01-01")
         #expect(throws: InputError.self) {
-            try EvidenceDraft(kind: .agreement, title: "T", covers: ["USE-1"], captured: day, signed: day)
+            try EvidenceDraft(
+                kind: .agreement, title: "T", covers: ["USE-1"], dates: EvidenceDates(captured: day, signed: day))
         }
     }
 

@@ -43,7 +43,8 @@ struct Fixture {
         let paths = try fixtures.map { try Fixtures.copy($0, into: directory) }
         return try registry.fileEvidence(
             EvidenceDraft(
-                kind: kind, title: "Evidence \(fixtures[0])", covers: covers, captured: Day(parsing: "2026-01-05")),
+                kind: kind, title: "Evidence \(fixtures[0])", covers: covers,
+                dates: EvidenceDates(captured: try Day(parsing: "2026-01-05"))),
             files: paths, context)
     }
 

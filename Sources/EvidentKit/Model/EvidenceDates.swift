@@ -35,4 +35,34 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
 
     /// Whether no date is given.
     public var isEmpty: Bool { self == EvidenceDates() }
+
+    /// Checks the dates against each other; the filing date plays no part.
+    func validate() throws(InputError) {
+        if let captured, signed != nil {
+            throw InputError(
+                field: .captured, value: captured.description,
+                reason: "give \(Field.captured) or \(Field.signed), not both")
+        }
+        try Validate.range(from: validFrom, .validFrom, until: validUntil, .validUntil)
+        try Validate.range(from: signed, .signed, until: validUntil, .validUntil)
+        try Validate.range(
+            from: captured ?? signed, captured != nil ? .captured : .signed,
+            until: reviewBy, .reviewBy)
+        if let noticeDays {
+            guard noticeDays >= 0, noticeDays <= 3650 else {
+                throw InputError(field: .noticeDays, value: String(noticeDays), reason: "expected 0 to 3650 days")
+            }
+            guard validUntil != nil else {
+                throw InputError(
+                    field: .noticeDays, value: String(noticeDays),
+                    reason: "a notice period needs \(Field.validUntil) to count back from")
+            }
+        }
+    }
+
+    /// Checks that nothing was captured or signed after `today`: back-filing is fine, forward-filing is not.
+    func checkNotFuture(today: Day) throws(InputError) {
+        try Validate.notFuture(captured, field: .captured, today: today)
+        try Validate.notFuture(signed, field: .signed, today: today)
+    }
 }

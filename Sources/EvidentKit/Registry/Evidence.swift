@@ -15,18 +15,12 @@ public struct EvidenceDraft: Sendable {
     public var kind: EvidenceKind
     public var title: String
     public var covers: [String]
-    public var captured: Day?
-    public var signed: Day?
-    public var validFrom: Day?
-    public var validUntil: Day?
-    public var reviewBy: Day?
-    public var noticeDays: Int?
+    public var dates: EvidenceDates
     public var clause: String?
     public var supersedes: String?
 
     public init(
-        kind: EvidenceKind, title: String, covers: [String], captured: Day? = nil, signed: Day? = nil,
-        validFrom: Day? = nil, validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil,
+        kind: EvidenceKind, title: String, covers: [String], dates: EvidenceDates = EvidenceDates(),
         clause: String? = nil, supersedes: String? = nil
     ) throws(InputError) {
         self.kind = kind
@@ -35,42 +29,10 @@ public struct EvidenceDraft: Sendable {
             throw InputError(field: .covers, value: "", reason: "name at least one usage, service or vendor")
         }
         self.covers = covers
-        (self.captured, self.signed, self.validFrom, self.validUntil, self.reviewBy) =
-            (captured, signed, validFrom, validUntil, reviewBy)
-        self.noticeDays = noticeDays
+        try dates.validate()
+        self.dates = dates
         self.clause = try Validate.optionalText(clause, field: .clause)
         self.supersedes = supersedes
-        try validateDates()
-    }
-
-    /// Checks that nothing was captured or signed after `today`: back-filing is fine, forward-filing is not.
-    func checkNotFuture(today: Day) throws(InputError) {
-        try Validate.notFuture(captured, field: .captured, today: today)
-        try Validate.notFuture(signed, field: .signed, today: today)
-    }
-
-    /// Checks the dates against each other; the filing date plays no part.
-    func validateDates() throws(InputError) {
-        if let captured, signed != nil {
-            throw InputError(
-                field: .captured, value: captured.description,
-                reason: "give \(Field.captured) or \(Field.signed), not both")
-        }
-        try Validate.range(from: validFrom, .validFrom, until: validUntil, .validUntil)
-        try Validate.range(from: signed, .signed, until: validUntil, .validUntil)
-        try Validate.range(
-            from: captured ?? signed, captured != nil ? .captured : .signed,
-            until: reviewBy, .reviewBy)
-        if let noticeDays {
-            guard noticeDays >= 0, noticeDays <= 3650 else {
-                throw InputError(field: .noticeDays, value: String(noticeDays), reason: "expected 0 to 3650 days")
-            }
-            guard validUntil != nil else {
-                throw InputError(
-                    field: .noticeDays, value: String(noticeDays),
-                    reason: "a notice period needs \(Field.validUntil) to count back from")
-            }
-        }
     }
 }
 
@@ -78,20 +40,13 @@ public struct EvidenceDraft: Sendable {
 public struct EvidenceEdit: Sendable {
     public var title: String?
     public var covers: [String]?
-    public var captured: Day?
-    public var signed: Day?
-    public var validFrom: Day?
-    public var validUntil: Day?
-    public var reviewBy: Day?
-    public var noticeDays: Int?
+    /// The dates to change; a date left nil keeps its stored value.
+    public var dates = EvidenceDates()
     public var clause: String?
 
     public init() {}
 
-    var isEmpty: Bool {
-        title == nil && covers == nil && captured == nil && signed == nil && validFrom == nil && validUntil == nil
-            && reviewBy == nil && noticeDays == nil && clause == nil
-    }
+    var isEmpty: Bool { title == nil && covers == nil && dates.isEmpty && clause == nil }
 }
 
 extension Registry {
@@ -106,7 +61,7 @@ extension Registry {
         guard !files.isEmpty else {
             throw InputError(field: .files, value: "", reason: "give at least one file to file")
         }
-        try draft.checkNotFuture(today: today)
+        try draft.dates.checkNotFuture(today: today)
         _ = try read { db in try resolveEvidenceLinks(draft, db) }
         try recoverInterruptedFilings()
 
@@ -126,10 +81,9 @@ extension Registry {
             let info = try write(context) { db in
                 let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
                 var record = EvidenceRecord(
-                    id: nil, kind: draft.kind, title: draft.title, captured: draft.captured, signed: draft.signed,
-                    validFrom: draft.validFrom, validUntil: draft.validUntil, reviewBy: draft.reviewBy,
-                    noticeDays: draft.noticeDays, clause: draft.clause, supersedesId: supersedes?.number,
-                    filedAt: timestamp(), filedBy: context.actor)
+                    id: nil, kind: draft.kind, title: draft.title, clause: draft.clause,
+                    supersedesId: supersedes?.number, filedAt: timestamp(), filedBy: context.actor)
+                record.dates = draft.dates
                 try record.insert(db)
                 let id = record.id!
                 for (position, file) in staged.enumerated() {
@@ -227,14 +181,9 @@ extension Registry {
                 .fetchAll(db).map(\.target.description)
             let draft = try EvidenceDraft(
                 kind: record.kind, title: edit.title ?? record.title, covers: edit.covers ?? currentCovers,
-                captured: edit.captured ?? record.captured, signed: edit.signed ?? record.signed,
-                validFrom: edit.validFrom ?? record.validFrom, validUntil: edit.validUntil ?? record.validUntil,
-                reviewBy: edit.reviewBy ?? record.reviewBy, noticeDays: edit.noticeDays ?? record.noticeDays,
-                clause: edit.clause ?? record.clause)
-            try draft.checkNotFuture(today: today)
-            (record.title, record.captured, record.signed, record.validFrom, record.validUntil) =
-                (draft.title, draft.captured, draft.signed, draft.validFrom, draft.validUntil)
-            (record.reviewBy, record.noticeDays, record.clause) = (draft.reviewBy, draft.noticeDays, draft.clause)
+                dates: record.dates.overridden(by: edit.dates), clause: edit.clause ?? record.clause)
+            try draft.dates.checkNotFuture(today: today)
+            (record.title, record.dates, record.clause) = (draft.title, draft.dates, draft.clause)
             try record.update(db)
             if edit.covers != nil {
                 try replaceCoverage(of: id.number, with: try resolveEvidenceLinks(draft, db).covers, db)
