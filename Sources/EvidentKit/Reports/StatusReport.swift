@@ -134,7 +134,7 @@ extension Reason {
         writer.beginObject()
         writer.field("code", code)
         switch self {
-        case .noRoute, .ownPurposesUnknown: break
+        case .noRoute, .noRouteProven, .ownPurposesUnknown: break
         case .ownPurposes(let route): writer.field("route", route.rawValue)
         case .noEvidence(let kinds):
             writer.key("kinds")
@@ -152,14 +152,17 @@ extension Reason {
                 writer.endObject()
             }
             writer.endArray()
-        case .proven(let evidence): writer.field("evidence", ids: evidence)
-        case .lapsing(let evidence, let deadline):
+        case .proven(let evidence, let route):
+            writer.field("evidence", ids: evidence)
+            writer.field("route", route?.rawValue)
+        case .lapsing(let evidence, let deadline, let route):
             writer.key("deadline")
             writer.beginObject()
             writer.field("day", deadline.day)
             writer.field("kind", deadline.kind.rawValue)
             writer.endObject()
             writer.field("evidence", ids: evidence)
+            writer.field("route", route?.rawValue)
         case .outOfScope(let failure):
             writer.key("condition")
             writer.beginObject()

@@ -14,6 +14,12 @@ public enum Reason: Sendable, Equatable {
             case expired
             /// An agreement that cites no clause restricting own-purpose use.
             case noClause = "no-clause"
+            /// None of its parties owns the solution (rules 2): it proves nothing for this usage.
+            case notAParty = "not-a-party"
+            /// Its successor has taken over; `day` is its last day (rules 2: the day before the successor starts).
+            case superseded
+            /// Technically necessary needs the answer "no" to own-purpose use, which is not known (R3).
+            case ownPurposesUnknown = "own-purposes-unknown"
         }
 
         public var evidence: RecordID
@@ -31,10 +37,13 @@ public enum Reason: Sendable, Equatable {
     case noEvidence(kinds: [EvidenceKind])
     /// Evidence covers the usage, but none of it proves the route on the day.
     case evidenceFails([EvidenceProblem])
-    /// The route is proven by this evidence.
-    case proven(by: [RecordID])
-    /// The route is proven, but the proof lapses on a deadline within the warning window.
-    case lapsing(by: [RecordID], deadline: Rules.Deadline)
+    /// A route is proven by this evidence; `route` names it when it is not the claimed one (rules 2).
+    case proven(by: [RecordID], route: Route? = nil)
+    /// A route is proven, but the proof lapses on a deadline within the warning window; `route` names it when
+    /// it is not the claimed one (rules 2).
+    case lapsing(by: [RecordID], deadline: Rules.Deadline, route: Route? = nil)
+    /// No route is claimed and none is proven (rules 2).
+    case noRouteProven
     /// The solution fails a §2 condition.
     case outOfScope(Scope.Failure)
 
@@ -42,6 +51,7 @@ public enum Reason: Sendable, Equatable {
     public var code: String {
         switch self {
         case .noRoute: "no-route"
+        case .noRouteProven: "no-route-proven"
         case .ownPurposes: "own-purposes"
         case .ownPurposesUnknown: "own-purposes-unknown"
         case .noEvidence: "no-evidence"
@@ -62,14 +72,17 @@ extension Reason: Codable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(code, forKey: .code)
         switch self {
-        case .noRoute, .ownPurposesUnknown: break
+        case .noRoute, .noRouteProven, .ownPurposesUnknown: break
         case .ownPurposes(let route): try container.encode(route, forKey: .route)
         case .noEvidence(let kinds): try container.encode(kinds, forKey: .kinds)
         case .evidenceFails(let problems): try container.encode(problems, forKey: .problems)
-        case .proven(let evidence): try container.encode(evidence, forKey: .evidence)
-        case .lapsing(let evidence, let deadline):
+        case .proven(let evidence, let route):
+            try container.encode(evidence, forKey: .evidence)
+            try container.encodeIfPresent(route, forKey: .route)
+        case .lapsing(let evidence, let deadline, let route):
             try container.encode(evidence, forKey: .evidence)
             try container.encode(deadline, forKey: .deadline)
+            try container.encodeIfPresent(route, forKey: .route)
         case .outOfScope(let failure): try container.encode(failure, forKey: .condition)
         }
     }
@@ -79,16 +92,21 @@ extension Reason: Codable {
         let code = try container.decode(String.self, forKey: .code)
         switch code {
         case "no-route": self = .noRoute
+        case "no-route-proven": self = .noRouteProven
         case "own-purposes": self = .ownPurposes(route: try container.decode(Route.self, forKey: .route))
         case "own-purposes-unknown": self = .ownPurposesUnknown
         case "no-evidence": self = .noEvidence(kinds: try container.decode([EvidenceKind].self, forKey: .kinds))
         case "evidence-fails":
             self = .evidenceFails(try container.decode([EvidenceProblem].self, forKey: .problems))
-        case "proven": self = .proven(by: try container.decode([RecordID].self, forKey: .evidence))
+        case "proven":
+            self = .proven(
+                by: try container.decode([RecordID].self, forKey: .evidence),
+                route: try container.decodeIfPresent(Route.self, forKey: .route))
         case "lapsing":
             self = .lapsing(
                 by: try container.decode([RecordID].self, forKey: .evidence),
-                deadline: try container.decode(Rules.Deadline.self, forKey: .deadline))
+                deadline: try container.decode(Rules.Deadline.self, forKey: .deadline),
+                route: try container.decodeIfPresent(Route.self, forKey: .route))
         case "out-of-scope": self = .outOfScope(try container.decode(Scope.Failure.self, forKey: .condition))
         default:
             throw DecodingError.dataCorruptedError(
