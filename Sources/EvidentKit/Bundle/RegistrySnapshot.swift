@@ -57,7 +57,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
         }
         for usage in usages where usage.since <= day && (usage.until.map { day <= $0 } ?? true) {
             facts.active.append(
-                EvaluationFacts.ActiveUsage(
+                EvaluationFacts.UsageFacts(
                     solution: usage.solution.number, id: usage.id.number, service: usage.service.number,
                     route: usage.route, ownPurposes: usage.vendorOwnPurposes))
         }

@@ -7,6 +7,31 @@ enum EvaluationLoader {
     ) throws
         -> Evaluation
     {
+        var facts = try load(db, solutions: selected, fallback: day)
+        facts.active = try active(db, on: day)
+        return facts.evaluate(asOf: day, policy: policy, rules: rules)
+    }
+
+    /// A year's evaluation: every usage active on `day`, and every usage whose last day fell from `start` to the
+    /// day before `day`, judged on its last day (§4 asks what was used in the year, not only on its last day).
+    static func evaluateYear(
+        _ db: Database, asOf day: Day, endedFrom start: Day, policy: RulePolicy, rules: RulesVersion
+    ) throws -> (evaluation: Evaluation, ended: [Verdict]) {
+        var facts = try load(db, solutions: nil, fallback: day)
+        facts.active = try active(db, on: day)
+        let ended = try usages(
+            db, where: "until >= ? AND until < ? AND since <= until", arguments: [start.description, day.description]
+        ).compactMap { usage, until in until.map { (usage, $0) } }
+        return (
+            facts.evaluate(asOf: day, policy: policy, rules: rules), facts.judge(ended, policy: policy, rules: rules)
+        )
+    }
+
+    /// Everything the rules read except the usages: solutions (only `selected`, when given), vendors, services,
+    /// the evidence that can count, and what it covers.
+    private static func load(_ db: Database, solutions selected: Set<Int64>?, fallback day: Day) throws
+        -> EvaluationFacts
+    {
         var facts = EvaluationFacts()
         var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
         try Row.fetchCursor(
@@ -40,25 +65,42 @@ enum EvaluationLoader {
                 facts.addCoverage(evidence: row.int(0), target: RecordID(.vendor, vendor))
             }
         }
+        return facts
+    }
+
+    /// The usages active on `day`.
+    private static func active(_ db: Database, on day: Day) throws -> [EvaluationFacts.UsageFacts] {
+        let dayText = day.description
+        return try usages(db, where: "since <= ? AND (until IS NULL OR until >= ?)", arguments: [dayText, dayText])
+            .map(\.usage)
+    }
+
+    /// The usages whose rows meet `condition`, as the rules read them, each with its last day if it has one.
+    private static func usages(_ db: Database, where condition: String, arguments: StatementArguments) throws
+        -> [(usage: EvaluationFacts.UsageFacts, until: Day?)]
+    {
         let routes = Array(Route.allCases)
         let answers = Array(OwnPurposes.allCases)
-        let dayText = day.description
+        var usages: [(usage: EvaluationFacts.UsageFacts, until: Day?)] = []
         try RawRows.forEach(
             db,
             """
             SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
-                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self))
-            FROM usage WHERE since <= ? AND (until IS NULL OR until >= ?)
-            """, arguments: [dayText, dayText]
+                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self)), \(ordinal("until"))
+            FROM usage WHERE \(condition)
+            """, arguments: arguments
         ) { row in
             // Values the enums do not know (only a tampered database has them) claim nothing.
-            facts.active.append(
-                EvaluationFacts.ActiveUsage(
-                    solution: row.int(1), id: row.int(0), service: row.int(2),
-                    route: row.isNull(3) ? .none : routes[Int(row.int(3))],
-                    ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]))
+            usages.append(
+                (
+                    EvaluationFacts.UsageFacts(
+                        solution: row.int(1), id: row.int(0), service: row.int(2),
+                        route: row.isNull(3) ? .none : routes[Int(row.int(3))],
+                        ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]),
+                    row.day(5)
+                ))
         }
-        return facts.evaluate(asOf: day, policy: policy, rules: rules)
+        return usages
     }
 
     /// SQL for a `YYYY-MM-DD` column as days since 1970, so that rows carry integers instead of text to parse.

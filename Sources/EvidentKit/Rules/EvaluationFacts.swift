@@ -1,8 +1,8 @@
 /// Everything the rules read about a registry, indexed by row id; built from the database or from a
 /// bundle's registry.json, then judged the same way.
 struct EvaluationFacts {
-    /// A usage active on the reference day.
-    struct ActiveUsage {
+    /// A usage as the rules read it.
+    struct UsageFacts {
         var solution: Int64
         var id: Int64
         var service: Int64
@@ -19,7 +19,8 @@ struct EvaluationFacts {
     var byUsage = ByID<[Int64]>()
     var byService = ByID<[Int64]>()
     var byVendor = ByID<[Int64]>()
-    var active: [ActiveUsage] = []
+    /// The usages active on the reference day.
+    var active: [UsageFacts] = []
 
     mutating func addSolution(
         id: Int64, name: String, kind: SolutionKind, mandatory: Bool, audience: Audience,
@@ -46,12 +47,19 @@ struct EvaluationFacts {
 
     /// Judges every active usage: §2 scope first, then the §3.1 route against the evidence that covers it.
     func evaluate(asOf day: Day, policy: RulePolicy, rules: RulesVersion) -> Evaluation {
-        let active = self.active.sorted { ($0.solution, $0.id) < ($1.solution, $1.id) }
+        Evaluation(
+            asOf: day, rules: rules, policy: policy, solutions: order.compactMap { solutions[$0] },
+            verdicts: judge(active.map { ($0, day) }, policy: policy, rules: rules))
+    }
+
+    /// Judges each usage on its own day (§2 scope first, then the §3.1 route), in solution and usage order.
+    func judge(_ usages: [(usage: UsageFacts, day: Day)], policy: RulePolicy, rules: RulesVersion) -> [Verdict] {
+        let usages = usages.sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
         var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(active.count)
+        verdicts.reserveCapacity(usages.count)
         var candidates: [Int64] = []
         var facts: [Rules.EvidenceFacts] = []
-        for usage in active {
+        for (usage, day) in usages {
             guard let solution = solutions[usage.solution], let service = services[usage.service] else { continue }
             let finding: Rules.Finding
             if let failure = solution.failures.first {
@@ -83,7 +91,6 @@ struct EvaluationFacts {
                     vendorOwnPurposes: usage.ownPurposes, outcome: finding.outcome, rule: finding.rule,
                     explanation: finding.explanation, evidence: finding.evidence, lapses: finding.lapses))
         }
-        return Evaluation(
-            asOf: day, rules: rules, policy: policy, solutions: order.compactMap { solutions[$0] }, verdicts: verdicts)
+        return verdicts
     }
 }
