@@ -39,6 +39,7 @@ extension Field {
         case .authority: "--authority"
         case .record: "--record"
         case .year: "--year"
+        case .asOf: "--as-of"
         case .within: "--within"
         case .window: "--window"
         case .destination: "--out"

@@ -16,15 +16,19 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the §4 annual evaluation: report.html, report.json and report.csv.",
             discussion: """
-                Per authority, per covered solution, per usage: service, vendor, route, verdict, the rule it rests
-                on and the evidence with its dates; totals per verdict; the solutions outside the guidance with
-                the §2 condition that fails. The HTML is one self-contained file that loads nothing from anywhere.
+                One section per responsible authority; each covered solution with its §2 facts, owners and why it
+                is covered; per usage the service, vendor, route, verdict, the rule it rests on and the evidence
+                with its dates and parties; usages that ended in the year are judged on their last day. Totals per
+                verdict count each usage once; the solutions outside the guidance show the §2 condition that fails.
+                The HTML is one self-contained file that loads nothing from anywhere.
                 """)
 
         @OptionGroup var home: HomeOptions
         @Option(help: "The year evaluated.") var year: Int
         @Option(
-            help: ArgumentHelp("The reference date (default: 31 December of the year).", valueName: "date"),
+            help: ArgumentHelp(
+                "The reference date, a day in the year (default: 31 December, or today while the year runs).",
+                valueName: "date"),
             transform: parseDay)
         var asOf: Day?
         @Option(help: "da (default) or en.") var lang: ReportLanguage = .da
@@ -36,7 +40,8 @@ struct ReportCommand: ParsableCommand {
             let totals = Outcome.allCases.filter { $0 != .outOfScope }
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(
-                "Evaluation \(year) as of \(report.asOf): \(totals); \(report.outOfScope.count) solutions out of scope")
+                "Evaluation \(year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
+                    + "\(report.outOfScope.count) solutions out of scope")
         }
     }
 }

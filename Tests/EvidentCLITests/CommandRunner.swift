@@ -1,6 +1,7 @@
 import EvidentCLI
 import EvidentTestSupport
 import Foundation
+import Testing
 
 /// What one in-process run of `evident` printed and returned.
 struct Run {
@@ -44,6 +45,19 @@ struct Evident {
     /// A fixture copied into this test's directory.
     func fixture(_ name: String, as newName: String? = nil) throws -> String {
         try Fixtures.copy(name, into: directory, as: newName)
+    }
+
+    /// A home loaded with `samples/load` through the built binary, which shows every verdict.
+    static func samples(in directory: URL) throws -> Evident {
+        let evident = Evident(directory: directory)
+        let process = Process()
+        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("samples/load")
+        process.arguments = ["--home", evident.home.path, try Binary.url.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return evident
     }
 
     /// A home with one record of every kind and two services of one vendor (`Google` is ambiguous).

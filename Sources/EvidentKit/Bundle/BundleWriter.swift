@@ -41,8 +41,14 @@ extension Registry {
             ?? snapshot.solutions.first.flatMap { solution in
                 (solution.owners.first { $0.role == .responsible } ?? solution.owners.first)?.authorityName
             } ?? "evident"
-        let report = AnnualReport(
-            year: year, evaluation: evaluation, authorities: snapshot.authorities, evidence: snapshot.evidence)
+        var report = AnnualReport(
+            year: year, basis: .given, evaluation: evaluation, ended: [], records: snapshot.reportRecords)
+        let selected = RecordID(snapshot.selection)
+        report.bundle = AnnualReport.BundleLine(
+            identifier: identifier, selection: selected,
+            selectionName: snapshot.solutions.first { $0.id == selected }?.name
+                ?? snapshot.authorities.first { $0.id == selected }?.name,
+            signer: key.publicKey.fingerprint, signerIdentity: key.comment, sealTime: sealText)
         var tags: [String: [UInt8]] = [
             "bagit.txt": Array(BundleFormat.bagitText.utf8),
             "bag-info.txt": Array(

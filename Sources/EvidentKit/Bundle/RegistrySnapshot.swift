@@ -64,6 +64,13 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
         return facts.evaluate(asOf: day, policy: policy, rules: rules)
     }
 
+    /// The records a report of the snapshot names.
+    var reportRecords: AnnualReport.Records {
+        AnnualReport.Records(
+            authorities: authorities, solutions: solutions, usages: usages, services: services, vendors: vendors,
+            evidence: evidence)
+    }
+
     /// The snapshot as canonical JSON: sorted keys, no insignificant white space, a final newline.
     public func canonicalJSON() throws -> [UInt8] {
         Array(try CanonicalJSON.encode(self)) + [0x0A]

@@ -15,7 +15,7 @@ public enum Field: String, Sendable, CaseIterable {
     /// A date given on its own, when the caller names no field.
     case date
     // Selections, the audit trail and reports.
-    case authority, record, year, within, window
+    case authority, record, year, asOf, within, window
     /// Where a command writes: a file or a directory.
     case destination
     // Signing keys.

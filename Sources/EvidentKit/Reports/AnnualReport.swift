@@ -1,32 +1,95 @@
-import Foundation
+/// The §4 evaluation for one year: per responsible authority, per covered solution with its §2 facts, per usage,
+/// with the evidence and its dates; and the solutions outside the guidance.
+///
+/// The report holds facts and verdicts, never words: its HTML, CSV and JSON render them in a `ReportLanguage`.
+public struct AnnualReport: Sendable, Equatable {
+    /// How the reference day was chosen; the report says which.
+    public enum Basis: String, Sendable, Codable {
+        /// 31 December of the year.
+        case endOfYear = "end-of-year"
+        /// Today, because the year is still running.
+        case today
+        /// The day asked for: `--as-of`, or a bundle's reference date.
+        case given
+    }
 
-/// The §4 evaluation for one year: per authority, per covered solution, per usage, with the evidence and its dates.
-public struct AnnualReport: Sendable, Codable, Equatable {
-    /// A piece of evidence a verdict rests on, with the dates an auditor checks.
+    /// Why a covered solution sits under the authority it does.
+    public enum Placement: String, Sendable, Codable {
+        /// The authority is responsible for it (the first by id, when several are).
+        case responsible
+        /// No authority is registered as responsible, so it sits under its first state owner (§2 S4 holds, so
+        /// there is one), and the report says so.
+        case firstStateOwner = "first-state-owner"
+    }
+
+    /// An authority a piece of evidence binds.
+    public struct Party: Sendable, Equatable, Codable {
+        public var id: RecordID
+        public var name: String
+    }
+
+    /// A piece of evidence a verdict rests on, with everything an auditor checks.
     public struct EvidenceLine: Sendable, Equatable {
         public var id: RecordID
         public var kind: EvidenceKind
         public var title: String
+        public var status: EvidenceInfo.Status
         public var dates: EvidenceDates
         public var clause: String?
+        /// The authorities it binds; nil while the registry records no parties (see `parties(of:)`).
+        public var parties: [Party]?
+        /// Whether it is a framework agreement that binds every state authority; nil while not recorded.
+        public var allState: Bool?
+        public var filedAt: String
+        public var filedBy: String
+        public var supersedes: RecordID?
     }
 
-    /// One usage of a covered solution and its verdict.
-    public struct UsageLine: Sendable, Codable, Equatable {
+    /// One usage of a covered solution, its verdict, and the facts of the usage, its service and its vendor.
+    public struct UsageLine: Sendable, Equatable, Encodable {
         public var verdict: Verdict
+        /// The day it was judged on: the reference day, or its last day when it ended earlier in the year.
+        public var judgedOn: Day
+        public var since: Day
+        public var until: Day?
+        public var purpose: String?
+        public var category: ServiceCategory
+        public var hosts: [String]
+        public var vendorCountry: String
         public var evidence: [EvidenceLine]
     }
 
-    /// A covered solution and the verdicts on its usages.
-    public struct SolutionSection: Sendable, Codable, Equatable {
+    /// A solution's facts, which §2 judges.
+    public struct SolutionFacts: Sendable, Equatable, Codable {
         public var id: RecordID
         public var name: String
         public var kind: SolutionKind
+        public var channel: Channel
+        public var url: String?
+        public var appId: String?
+        public var audience: Audience
+        public var mandatory: Bool
+        public var mandatedBy: String?
+        /// Every owner with its role, ordered by authority id.
+        public var owners: [SolutionInfo.Owner]
+
+        init(_ solution: SolutionInfo) {
+            (id, name, kind, channel) = (solution.id, solution.name, solution.kind, solution.channel)
+            (url, appId, audience) = (solution.url, solution.appId, solution.audience)
+            (mandatory, mandatedBy, owners) = (solution.mandatory, solution.mandatedBy, solution.owners)
+        }
+    }
+
+    /// A covered solution, why it sits where it does, and its usages in the year (none when it embeds no
+    /// third-party service).
+    public struct SolutionSection: Sendable, Equatable {
+        public var facts: SolutionFacts
+        public var placement: Placement
         public var usages: [UsageLine]
     }
 
-    /// An authority, its totals, and the covered solutions it takes part in.
-    public struct AuthoritySection: Sendable, Codable, Equatable {
+    /// A responsible authority, the totals over its solutions, and those solutions.
+    public struct AuthoritySection: Sendable, Equatable, Encodable {
         public var id: RecordID
         public var name: String
         public var cvr: String
@@ -35,92 +98,160 @@ public struct AnnualReport: Sendable, Codable, Equatable {
         public var solutions: [SolutionSection]
     }
 
-    /// A solution outside the guidance, and why.
-    public struct OutOfScope: Sendable, Codable, Equatable {
-        public var id: RecordID
-        public var name: String
-        public var authorities: [RecordID]
+    /// A solution outside the guidance, and every condition it fails.
+    public struct OutOfScope: Sendable, Equatable {
+        public var facts: SolutionFacts
         public var failures: [Scope.Failure]
+    }
+
+    /// The bundle a report belongs to, which the report.html inside it names.
+    public struct BundleLine: Sendable, Equatable {
+        public var identifier: String
+        /// The solution or authority the bundle was made for; nil when it holds every solution.
+        public var selection: RecordID?
+        /// The selected solution's or authority's name.
+        public var selectionName: String?
+        /// The signing key's fingerprint (`SHA256:…`) and its comment, the signer's identity.
+        public var signer: String
+        public var signerIdentity: String
+        public var sealTime: String
     }
 
     public var year: Int
     public var asOf: Day
+    public var basis: Basis
     public var warningDays: Int
+    public var rulesVersion: RulesVersion
+    /// Verdicts per outcome over every usage line, each usage counted once.
     public var totals: [String: Int]
     public var authorities: [AuthoritySection]
     public var outOfScope: [OutOfScope]
+    /// The bundle the report belongs to; only a bundle's report.html has one, and bundles hold no report.json.
+    public var bundle: BundleLine?
 }
 
 extension AnnualReport {
-    /// Builds the report from an evaluation, the authorities, and the evidence its verdicts cite.
-    public init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
-        let evidence = Dictionary(evidence.map { ($0.id, $0) }) { first, _ in first }
-        func line(_ verdict: Verdict) -> UsageLine {
-            UsageLine(
-                verdict: verdict,
-                evidence: verdict.evidence.compactMap { evidence[$0] }.map {
-                    EvidenceLine(id: $0.id, kind: $0.kind, title: $0.title, dates: $0.dates, clause: $0.clause)
-                })
+    /// The records a report names beside its verdicts: at least whatever the verdicts concern.
+    struct Records {
+        var authorities: [AuthorityInfo]
+        var solutions: [SolutionInfo]
+        var usages: [UsageInfo]
+        var services: [ServiceInfo]
+        var vendors: [VendorInfo]
+        var evidence: [EvidenceInfo]
+    }
+
+    /// Builds the report from an evaluation, the verdicts on usages that ended earlier in the year (each judged
+    /// on its last day), and the records they concern.
+    init(year: Int, basis: Basis, evaluation: Evaluation, ended: [Verdict], records: Records) {
+        let authorities = Self.index(records.authorities, by: \.id)
+        let solutions = Self.index(records.solutions, by: \.id)
+        let usages = Self.index(records.usages, by: \.id)
+        let services = Self.index(records.services, by: \.id)
+        let vendors = Self.index(records.vendors, by: \.id)
+        let evidence = Self.index(records.evidence, by: \.id)
+
+        func evidenceLine(_ info: EvidenceInfo) -> EvidenceLine {
+            let parties = Self.parties(of: info)
+            return EvidenceLine(
+                id: info.id, kind: info.kind, title: info.title, status: info.status, dates: info.dates,
+                clause: info.clause,
+                parties: parties?.authorities.map { Party(id: $0, name: authorities[$0]?.name ?? $0.description) },
+                allState: parties?.allState, filedAt: info.filedAt, filedBy: info.filedBy, supersedes: info.supersedes)
         }
-        let verdictsBySolution = Dictionary(grouping: evaluation.verdicts, by: \.solution)
-        let covered = evaluation.solutions.filter(\.covered)
-        let sections = authorities.compactMap { authority -> AuthoritySection? in
-            let solutions = covered.filter { $0.authorities.contains(authority.id) }
-            guard !solutions.isEmpty else { return nil }
-            let verdicts = solutions.flatMap { verdictsBySolution[$0.id] ?? [] }
+        // Each usage is judged once: on the reference day, or on its last day when that came first.
+        let lines = (evaluation.verdicts + ended).compactMap { verdict -> UsageLine? in
+            guard let usage = usages[verdict.usage], let service = services[verdict.service] else { return nil }
+            return UsageLine(
+                verdict: verdict, judgedOn: min(evaluation.asOf, usage.until ?? evaluation.asOf), since: usage.since,
+                until: usage.until, purpose: usage.purpose, category: service.category, hosts: service.hosts,
+                vendorCountry: vendors[verdict.vendor]?.country ?? "",
+                evidence: verdict.evidence.compactMap { evidence[$0] }.map(evidenceLine))
+        }
+        let linesBySolution = Dictionary(grouping: lines, by: \.verdict.solution).mapValues {
+            $0.sorted { $0.verdict.usage < $1.verdict.usage }
+        }
+
+        var sectionsByAuthority: [RecordID: [SolutionSection]] = [:]
+        var outOfScope: [OutOfScope] = []
+        for scope in evaluation.solutions {
+            guard let solution = solutions[scope.id] else { continue }
+            let facts = SolutionFacts(solution)
+            guard scope.covered else {
+                outOfScope.append(OutOfScope(facts: facts, failures: scope.failures))
+                continue
+            }
+            let responsible = facts.owners.first { $0.role == .responsible }
+            // Covered means §2 S4 holds: a state authority owns it.
+            guard let owner = responsible ?? facts.owners.first(where: { $0.authorityKind == .state }) else {
+                continue
+            }
+            sectionsByAuthority[owner.authority, default: []].append(
+                SolutionSection(
+                    facts: facts, placement: responsible != nil ? .responsible : .firstStateOwner,
+                    usages: linesBySolution[scope.id] ?? []))
+        }
+        let sections = sectionsByAuthority.keys.sorted().compactMap { id -> AuthoritySection? in
+            guard let authority = authorities[id], let solutions = sectionsByAuthority[id] else { return nil }
             return AuthoritySection(
-                id: authority.id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
-                totals: Outcome.totals(verdicts),
-                solutions: solutions.map { solution in
-                    SolutionSection(
-                        id: solution.id, name: solution.name, kind: solution.kind,
-                        usages: (verdictsBySolution[solution.id] ?? []).map(line))
-                })
+                id: id, name: authority.name, cvr: authority.cvr, kind: authority.kind,
+                totals: Outcome.totals(solutions.flatMap(\.usages).map(\.verdict)), solutions: solutions)
         }
         self.init(
-            year: year, asOf: evaluation.asOf, warningDays: evaluation.policy.warningDays,
-            totals: Outcome.totals(evaluation.verdicts.filter { $0.outcome != .outOfScope }), authorities: sections,
-            outOfScope: evaluation.solutions.filter { !$0.covered }.map {
-                OutOfScope(id: $0.id, name: $0.name, authorities: $0.authorities, failures: $0.failures)
-            })
+            year: year, asOf: evaluation.asOf, basis: basis, warningDays: evaluation.policy.warningDays,
+            rulesVersion: evaluation.rules,
+            totals: Outcome.totals(sections.flatMap(\.solutions).flatMap(\.usages).map(\.verdict)),
+            authorities: sections, outOfScope: outOfScope)
+    }
+
+    /// The parties a piece of evidence binds: its authorities, and whether it binds every state authority.
+    ///
+    /// Nil until the registry records parties (`EvidenceInfo.parties`, `EvidenceInfo.allState`); the report shows
+    /// them from then on.
+    static func parties(of evidence: EvidenceInfo) -> (authorities: [RecordID], allState: Bool)? {
+        nil
+    }
+
+    private static func index<Record>(_ records: [Record], by id: KeyPath<Record, RecordID>) -> [RecordID: Record] {
+        Dictionary(records.map { ($0[keyPath: id], $0) }) { first, _ in first }
     }
 }
 
 extension Registry {
-    /// Builds the annual report as of `day` (by default 31 December of `year`).
+    /// Builds the annual report for `year`, as of `day` when given (a day in the year), else 31 December, or
+    /// today while the year is running; usages that ended earlier in the year are judged on their last day.
     public func annualReport(year: Int, asOf day: Day? = nil) throws -> AnnualReport {
-        guard (2000...9998).contains(year), let endOfYear = Day(year: year, month: 12, day: 31) else {
+        guard (2000...9998).contains(year), let start = Day(year: year, month: 1, day: 1),
+            let end = Day(year: year, month: 12, day: 31)
+        else {
             throw InputError(field: .year, value: String(year), reason: "expected a year such as 2026")
         }
-        let evaluation = try evaluate(asOf: day ?? endOfYear)
-        let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()
-        return AnnualReport(
-            year: year, evaluation: evaluation, authorities: try authorities(),
-            evidence: try read { db in try InfoLoader.evidence(db, ids: cited) })
-    }
-}
-
-extension AnnualReport.EvidenceLine: Codable {
-    private enum Key: String, CodingKey {
-        case id, kind, title, clause
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        id = try container.decode(RecordID.self, forKey: .id)
-        kind = try container.decode(EvidenceKind.self, forKey: .kind)
-        title = try container.decode(String.self, forKey: .title)
-        dates = try EvidenceDates(from: decoder)
-        clause = try container.decodeIfPresent(String.self, forKey: .clause)
-    }
-
-    /// The dates sit beside the other fields, as in evidence JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(title, forKey: .title)
-        try dates.encode(to: encoder)
-        try container.encodeIfPresent(clause, forKey: .clause)
+        let (reference, basis): (Day, AnnualReport.Basis)
+        if let day {
+            guard start <= day, day <= end else {
+                throw InputError(field: .asOf, value: day.description, reason: "is not a day in \(Field.year) \(year)")
+            }
+            (reference, basis) = (day, .given)
+        } else if start <= today, today < end {
+            (reference, basis) = (today, .today)
+        } else {
+            (reference, basis) = (end, .endOfYear)
+        }
+        let policy = try self.policy()
+        return try read { db in
+            let (evaluation, ended) = try EvaluationLoader.evaluateYear(
+                db, asOf: reference, endedFrom: start, policy: policy, rules: .current)
+            let covered = Set(evaluation.solutions.filter(\.covered).map(\.id))
+            let judged = (evaluation.verdicts + ended).filter { covered.contains($0.solution) }
+            let usages = try InfoLoader.usages(db, ids: judged.map(\.usage.number).sorted())
+            let services = try InfoLoader.services(db, ids: Array(Set(usages.map(\.service.number))).sorted())
+            let records = AnnualReport.Records(
+                authorities: try InfoLoader.authorities(db, ids: nil),
+                solutions: try InfoLoader.solutions(db, ids: nil), usages: usages, services: services,
+                vendors: try InfoLoader.vendors(db, ids: Array(Set(services.map(\.vendor.number))).sorted()),
+                evidence: try InfoLoader.evidence(
+                    db, ids: Array(Set(judged.flatMap(\.evidence).map(\.number))).sorted()))
+            return AnnualReport(year: year, basis: basis, evaluation: evaluation, ended: ended, records: records)
+        }
     }
 }

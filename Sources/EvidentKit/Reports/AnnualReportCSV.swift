@@ -1,27 +1,50 @@
 extension AnnualReport {
-    /// One row per authority and usage; Danish reports use `;` and a byte-order mark, as Danish spreadsheets expect.
+    /// One row per usage line, per covered solution without usages and per failing §2 condition; Danish reports
+    /// use `;` and a byte-order mark, as Danish spreadsheets expect.
     public func csv(language: ReportLanguage) -> String {
-        let labels = language.labels
-        let header = [language == .da ? "Myndighed" : "Authority", "CVR"] + labels.columns
+        let words = language
+        let header =
+            [
+                words.pick("Myndighed", "Authority"), "CVR", words.pick("Løsning", "Solution"),
+                words.pick("Art og adresse", "Kind and address"), words.pick("Målgruppe", "Audience"),
+                words.pick("Obligatorisk", "Mandatory"), words.pick("Ejere", "Owners"),
+                words.pick("Omfattet af vejledningen", "Covered by the guidance"),
+            ] + words.usageColumns + [words.pick("Vurderet pr.", "Judged on"), words.pick("Dokumentation", "Evidence")]
+        func solutionCells(_ facts: SolutionFacts, grounds: String) -> [String] {
+            [
+                "\(facts.name) (\(facts.id))", words.solutionLine(facts), words.audience(facts.audience),
+                words.obligationLine(facts), words.ownersLine(facts), grounds,
+            ]
+        }
         var rows: [[String]] = []
         for authority in authorities {
             for solution in authority.solutions {
+                let prefix =
+                    [authority.name, authority.cvr]
+                    + solutionCells(solution.facts, grounds: words.groundsLine(solution.facts))
+                if solution.usages.isEmpty {
+                    rows.append(
+                        prefix + ["", words.noServices] + Array(repeating: "", count: header.count - prefix.count - 2))
+                }
                 for usage in solution.usages {
                     let verdict = usage.verdict
-                    rows.append([
-                        authority.name, authority.cvr, verdict.usage.description, solution.name, verdict.serviceName,
-                        verdict.vendorName, labels.route(verdict.route), labels.outcome(verdict.outcome), verdict.rule,
-                        usage.evidence.map(labels.evidenceDates).joined(separator: " | "), verdict.reason,
-                    ])
+                    rows.append(
+                        prefix + [
+                            verdict.usage.description, words.serviceLine(usage), words.vendorLine(usage),
+                            words.periodLine(usage), usage.purpose ?? "", words.ownPurposes(verdict.vendorOwnPurposes),
+                            words.route(verdict.route), words.outcome(verdict.outcome), verdict.rule,
+                            verdict.reason(in: words), usage.judgedOn.description,
+                            usage.evidence.map(words.evidenceLine).joined(separator: " | "),
+                        ])
                 }
             }
         }
         for solution in outOfScope {
             for failure in solution.failures {
-                rows.append([
-                    "", "", "", solution.name, "", "", "", labels.outcome(.outOfScope), failure.condition.citation, "",
-                    failure.reason,
-                ])
+                let prefix = ["", ""] + solutionCells(solution.facts, grounds: "")
+                rows.append(
+                    prefix + ["", "", "", "", "", "", "", words.outcome(.outOfScope), failure.condition.citation]
+                        + [ScopeWording.failure(failure, of: solution.facts, language: words), "", ""])
             }
         }
         let separator: Character = language == .da ? ";" : ","

@@ -1,13 +1,13 @@
 extension AnnualReport {
-    /// A stacked bar of verdicts per authority, drawn in inline SVG.
-    func chart(labels: ReportLanguage.Labels) -> String {
+    /// A stacked bar of verdicts per responsible authority, drawn in inline SVG.
+    func chart(language: ReportLanguage) -> String {
         let rowHeight = 24
         let labelWidth = 260
         let barWidth = 440
         let height = max(1, authorities.count) * rowHeight + 30
         var svg = "<svg role=\"img\" width=\"\(labelWidth + barWidth + 20)\" height=\"\(height)\" "
         svg +=
-            "viewBox=\"0 0 \(labelWidth + barWidth + 20) \(height)\">\n<title>\(HTML.escape(labels.chartTitle))</title>\n"
+            "viewBox=\"0 0 \(labelWidth + barWidth + 20) \(height)\">\n<title>\(HTML.escape(language.pick("Vurderinger pr. myndighed", "Verdicts per authority")))</title>\n"
         let widest = max(1, authorities.map { $0.totals.values.reduce(0, +) }.max() ?? 1)
         for (row, authority) in authorities.enumerated() {
             let y = row * rowHeight + 4
@@ -20,7 +20,7 @@ extension AnnualReport {
                 let width = max(2, count * barWidth / widest)
                 svg +=
                     "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"\(outcome.colour)\">"
-                svg += "<title>\(HTML.escape(labels.outcome(outcome))): \(count)</title></rect>\n"
+                svg += "<title>\(HTML.escape(language.outcome(outcome))): \(count)</title></rect>\n"
                 if width >= 18 {
                     svg += "<text x=\"\(x + 4)\" y=\"\(y + 14)\" font-size=\"11\" fill=\"#fff\">\(count)</text>\n"
                 }
@@ -29,7 +29,7 @@ extension AnnualReport {
         }
         svg += "</svg>\n<p class=\"legend\">"
         svg += Outcome.judged.map {
-            "<span><span class=\"swatch\" style=\"background: \($0.colour)\"></span>\(HTML.escape(labels.outcome($0)))</span>"
+            "<span><span class=\"swatch\" style=\"background: \($0.colour)\"></span>\(HTML.escape(language.outcome($0)))</span>"
         }.joined()
         return svg + "</p>\n"
     }

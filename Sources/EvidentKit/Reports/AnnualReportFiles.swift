@@ -1,8 +1,8 @@
 import Foundation
 
 extension AnnualReport {
-    /// Writes `report.html`, `report.json` and `report.csv` into `directory` (created when missing), each
-    /// atomically; returns their paths.
+    /// Writes `report.html`, `report.json` and `report.csv` in `language` into `directory` (created when missing),
+    /// each atomically; returns their paths.
     public func write(to directory: String, language: ReportLanguage) throws -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -18,7 +18,7 @@ extension AnnualReport {
         }
         let files: [(String, Data)] = [
             ("report.html", Data(html(language: language).utf8)),
-            ("report.json", try json()),
+            ("report.json", try json(language: language)),
             ("report.csv", Data(csv(language: language).utf8)),
         ]
         return try files.map { name, data in
@@ -30,12 +30,5 @@ extension AnnualReport {
             }
             return path
         }
-    }
-
-    /// The report as stable, pretty JSON with sorted keys.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
     }
 }

@@ -1,69 +1,130 @@
 extension AnnualReport {
     /// One self-contained HTML page: no scripts, fonts, images or styles from anywhere else, readable in print.
     public func html(language: ReportLanguage) -> String {
-        let labels = language.labels
+        let words = language
         var page = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(labels.title)) \(year)</title>
+            <title>\(HTML.escape(words.title)) \(year)</title>
             <style>
             body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2rem; color: #1a1a1a; }
-            h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; } h3 { font-size: 1.05rem; }
-            table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.85rem; }
+            h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; }
+            h3 { font-size: 1.1rem; margin: 2rem 0 0.2rem; } h4 { font-size: 1rem; margin: 1.2rem 0 0.3rem; }
+            table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 1rem; font-size: 0.85rem; }
             th, td { border: 1px solid #bbb; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
             th { background: #eee; }
-            .verdict { font-weight: 600; white-space: nowrap; }
+            table.facts th { width: 12rem; font-weight: 600; }
+            td.evidence { background: #fafafa; padding-left: 1.5rem; }
+            td.evidence ul { margin: 0; padding-left: 1rem; }
+            .verdict { font-weight: 600; }
+            .note { font-style: italic; }
+            .meta { margin: 0.2rem 0; }
             \(Outcome.allCases.map { ".\($0.rawValue) { border-left: 6px solid \($0.colour); }" }.joined(separator: "\n"))
             .legend span { display: inline-block; margin-right: 1rem; }
             .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: middle; }
-            @media print { body { margin: 1cm; } section { break-inside: avoid-page; } th { background: none; } }
+            @media print { body { margin: 1cm; } article { break-inside: avoid-page; } th { background: none; } }
             </style>
             </head>
             <body>
-            <h1>\(HTML.escape(labels.title)) \(year)</h1>
-            <p>\(HTML.escape(labels.subtitle(self)))</p>
-            <h2>\(HTML.escape(labels.totals))</h2>
-            <table><tr>\(Outcome.judged.map { "<th>\(HTML.escape(labels.outcome($0)))</th>" }.joined())</tr>
-            <tr>\(Outcome.judged.map { "<td class=\"\($0.rawValue)\">\(totals[$0.rawValue] ?? 0)</td>" }.joined())</tr></table>
+            <h1>\(HTML.escape(words.title)) \(year)</h1>
+            \(words.headerLines(self).map { "<p class=\"meta\">\(HTML.escape($0))</p>" }.joined(separator: "\n"))
+            <h2>\(HTML.escape(words.pick("I alt", "Totals")))</h2>
+            \(totalsTable(totals, words))
+            <h2>\(HTML.escape(words.pick("Pr. ansvarlig myndighed", "Per responsible authority")))</h2>
 
             """
-        page += "<h2>\(HTML.escape(labels.perAuthority))</h2>\n"
-        page += chart(labels: labels)
-        if authorities.isEmpty { page += "<p>\(HTML.escape(labels.noCovered))</p>\n" }
-        for authority in authorities {
-            page += "<section>\n<h3>\(HTML.escape(authority.name)) (CVR \(HTML.escape(authority.cvr)))</h3>\n"
-            page += "<table><tr>\(labels.columns.map { "<th>\(HTML.escape($0))</th>" }.joined())</tr>\n"
-            for solution in authority.solutions {
-                for usage in solution.usages {
-                    let verdict = usage.verdict
-                    let cells = [
-                        verdict.usage.description, solution.name, verdict.serviceName, verdict.vendorName,
-                        labels.route(verdict.route),
-                    ].map { "<td>\(HTML.escape($0))</td>" }.joined()
-                    page += "<tr>\(cells)<td class=\"verdict \(verdict.outcome.rawValue)\">"
-                    page += "\(HTML.escape(labels.outcome(verdict.outcome)))</td><td>\(HTML.escape(verdict.rule))</td>"
-                    page +=
-                        "<td>\(usage.evidence.map { HTML.escape(labels.evidenceDates($0)) }.joined(separator: "<br>"))</td>"
-                    page += "<td>\(HTML.escape(verdict.reason))</td></tr>\n"
-                }
-            }
-            page += "</table>\n</section>\n"
+        page += chart(language: language)
+        if authorities.isEmpty {
+            page += "<p>\(HTML.escape(words.pick("Ingen omfattede løsninger.", "No covered solutions.")))</p>\n"
         }
-        page += "<h2>\(HTML.escape(labels.outOfScope))</h2>\n<p>\(HTML.escape(labels.outOfScopeNote))</p>\n"
-        page += "<table><tr>\(labels.outOfScopeColumns.map { "<th>\(HTML.escape($0))</th>" }.joined())</tr>\n"
+        for authority in authorities {
+            page += "<section>\n<h3>\(HTML.escape(authority.name))</h3>\n"
+            page += "<p class=\"meta\">\(HTML.escape(words.authorityLine(authority)))</p>\n"
+            page += totalsTable(authority.totals, words)
+            for solution in authority.solutions {
+                page += solutionHTML(solution, words)
+            }
+            page += "</section>\n"
+        }
+        page +=
+            "<h2>\(HTML.escape(words.pick("Løsninger uden for vejledningens anvendelsesområde (§2)", "Solutions outside the guidance (§2)")))</h2>\n"
+        page +=
+            "<p>\(HTML.escape(words.pick("For disse gælder cookiebekendtgørelsen alene.", "The cookie order alone applies to these.")))</p>\n"
+        let outOfScopeColumns = [
+            words.pick("Løsning", "Solution"), words.pick("Art og adresse", "Kind and address"),
+            words.pick("Målgruppe", "Audience"), words.pick("Obligatorisk", "Mandatory"),
+            words.pick("Ejere", "Owners"), words.pick("Betingelse", "Condition"), words.pick("Begrundelse", "Why"),
+        ]
+        page += "<table>" + row(outOfScopeColumns, cell: "th") + "\n"
         for solution in outOfScope {
             for failure in solution.failures {
-                let cells = [
-                    solution.name, solution.authorities.map(\.description).joined(separator: ", "),
-                    failure.condition.citation, failure.reason,
-                ]
-                page += "<tr>\(cells.map { "<td>\(HTML.escape($0))</td>" }.joined())</tr>\n"
+                page +=
+                    row(
+                        [
+                            "\(solution.facts.name) (\(solution.facts.id))", words.solutionLine(solution.facts),
+                            words.audience(solution.facts.audience), words.obligationLine(solution.facts),
+                            words.ownersLine(solution.facts), failure.condition.citation,
+                            ScopeWording.failure(failure, of: solution.facts, language: words),
+                        ], cell: "td") + "\n"
             }
         }
-        page += "</table>\n<p><small>\(HTML.escape(labels.footer))</small></p>\n</body>\n</html>\n"
-        return page
+        page += "</table>\n"
+        page +=
+            "<p><small>\(HTML.escape(words.pick("Udarbejdet med evident efter Erhvervsstyrelsens vejledning af 2. februar 2022.", "Prepared with evident under Erhvervsstyrelsen's guidance of 2 February 2022.")))</small></p>\n"
+        return page + "</body>\n</html>\n"
+    }
+
+    /// A covered solution: its §2 facts, why it is covered, and its usages with the evidence under each.
+    private func solutionHTML(_ solution: SolutionSection, _ words: ReportLanguage) -> String {
+        let facts = solution.facts
+        var html = "<article>\n<h4>\(HTML.escape(facts.name)) (\(facts.id))</h4>\n"
+        let rows: [(String, String)] = [
+            (words.pick("Løsning", "Solution"), words.solutionLine(facts)),
+            (words.pick("Målgruppe", "Audience"), words.audience(facts.audience)),
+            (words.pick("Obligatorisk", "Mandatory"), words.obligationLine(facts)),
+            (words.pick("Ejere", "Owners"), words.ownersLine(facts)),
+            (words.pick("Omfattet af vejledningen", "Covered by the guidance"), words.groundsLine(facts)),
+        ]
+        html += "<table class=\"facts\">\n"
+        html += rows.map { "<tr><th>\(HTML.escape($0))</th><td>\(HTML.escape($1))</td></tr>\n" }.joined()
+        html += "</table>\n"
+        if solution.placement == .firstStateOwner {
+            html += "<p class=\"note\">\(HTML.escape(words.noResponsible))</p>\n"
+        }
+        guard !solution.usages.isEmpty else {
+            return html + "<p>\(HTML.escape(words.noServices))</p>\n</article>\n"
+        }
+        html += "<table>" + row(words.usageColumns, cell: "th") + "\n"
+        for usage in solution.usages {
+            let verdict = usage.verdict
+            let cells = [
+                verdict.usage.description, words.serviceLine(usage), words.vendorLine(usage), words.periodLine(usage),
+                usage.purpose ?? "", words.ownPurposes(verdict.vendorOwnPurposes), words.route(verdict.route),
+            ]
+            html += "<tr>" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined()
+            html += "<td class=\"verdict \(verdict.outcome.rawValue)\">"
+            html += "\(HTML.escape(words.verdictLine(usage, asOf: asOf)))</td>"
+            html += "<td>\(HTML.escape(verdict.rule))</td><td>\(HTML.escape(verdict.reason(in: words)))</td></tr>\n"
+            if !usage.evidence.isEmpty {
+                html += "<tr><td class=\"evidence\" colspan=\"\(words.usageColumns.count)\"><ul>"
+                html += usage.evidence.map { "<li>\(HTML.escape(words.evidenceLine($0)))</li>" }.joined()
+                html += "</ul></td></tr>\n"
+            }
+        }
+        return html + "</table>\n</article>\n"
+    }
+
+    /// One row of totals per outcome.
+    private func totalsTable(_ totals: [String: Int], _ words: ReportLanguage) -> String {
+        "<table>" + row(Outcome.judged.map(words.outcome), cell: "th")
+            + "<tr>\(Outcome.judged.map { "<td class=\"\($0.rawValue)\">\(totals[$0.rawValue] ?? 0)</td>" }.joined())</tr></table>\n"
+    }
+
+    /// A table row of escaped cells.
+    private func row(_ cells: [String], cell: String) -> String {
+        "<tr>" + cells.map { "<\(cell)>\(HTML.escape($0))</\(cell)>" }.joined() + "</tr>"
     }
 }

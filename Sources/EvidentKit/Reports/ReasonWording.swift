@@ -1,54 +1,88 @@
 /// The words for a verdict's reason, rendered from its code and parameters.
 public enum ReasonWording {
-    /// The reason as a sentence for people; `solutionName` names the solution of an out-of-scope verdict.
-    public static func text(_ reason: Reason, solutionName: String) -> String {
+    /// The reason as a sentence for people in `language`; `solutionName` names the solution of an out-of-scope
+    /// verdict.
+    public static func text(_ reason: Reason, solutionName: String, language: ReportLanguage) -> String {
+        let words = language
         switch reason {
         case .noRoute:
-            return "no route is claimed: without R1, R2 or R3 the service cannot be used"
+            return words.pick(
+                "der er ikke angivet noget grundlag: uden R1, R2 eller R3 kan tjenesten ikke bruges",
+                "no route is claimed: without R1, R2 or R3 the service cannot be used")
         case .noRouteProven:
-            return "no route is claimed and none of R1, R2 or R3 is proven: the service cannot be used"
+            return words.pick(
+                "der er ikke angivet noget grundlag, og hverken R1, R2 eller R3 er dokumenteret: tjenesten kan ikke bruges",
+                "no route is claimed and none of R1, R2 or R3 is proven: the service cannot be used")
         case .ownPurposes(let route):
             return route == .technicallyNecessary
-                ? "technically necessary is never valid while the vendor can use the data for its own purposes"
-                : "the vendor can use the data for its own purposes, which no route allows"
+                ? words.pick(
+                    "en tjeneste er aldrig teknisk nødvendig, når leverandøren kan bruge data til egne formål",
+                    "technically necessary is never valid while the vendor can use the data for its own purposes")
+                : words.pick(
+                    "leverandøren kan bruge data til egne formål, og det tillader intet grundlag",
+                    "the vendor can use the data for its own purposes, which no route allows")
         case .ownPurposesUnknown:
-            return "it is not known whether the vendor can use the data for its own purposes"
+            return words.pick(
+                "det vides ikke, om leverandøren kan bruge data til egne formål",
+                "it is not known whether the vendor can use the data for its own purposes")
         case .noEvidence(let kinds):
-            return "no \(kinds.map(\.rawValue).joined(separator: " or ")) covers it"
+            let names = kinds.map(words.evidenceKind).joined(separator: words.pick(" eller ", " or "))
+            return words.pick("ingen \(names) dækker brugen", "no \(names) covers it")
         case .evidenceFails(let problems):
-            return problems.map(text).joined(separator: "; ")
+            return problems.map { text($0, language: language) }.joined(separator: "; ")
         case .proven(let evidence, let route):
-            return "proven by \(list(evidence))" + other(route)
+            return words.pick("dokumenteret ved ", "proven by ") + list(evidence) + other(route, language)
         case .lapsing(let evidence, let deadline, let route):
             let what =
                 switch deadline.kind {
-                case .review: "it is due for review on"
-                case .validUntil: "it expires on"
-                case .notice: "the last day to give notice is"
+                case .review: words.pick("den skal revideres senest", "it is due for review on")
+                case .validUntil: words.pick("den udløber", "it expires on")
+                case .notice: words.pick("sidste frist for opsigelse er", "the last day to give notice is")
                 }
-            return "proven by \(list(evidence))\(other(route)), but \(what) \(deadline.day)"
+            return words.pick("dokumenteret ved ", "proven by ") + list(evidence) + other(route, language)
+                + words.pick(", men \(what) \(deadline.day)", ", but \(what) \(deadline.day)")
         case .outOfScope(let failure):
-            return "\(solutionName) is not covered: \(failure.reason); the cookie order alone applies"
+            return words.pick(
+                "\(solutionName) er ikke omfattet: \(ScopeWording.danish(failure.condition, ownerKinds: nil)); "
+                    + "kun cookiebekendtgørelsen gælder",
+                "\(solutionName) is not covered: \(failure.reason); the cookie order alone applies")
         }
     }
 
-    static func text(_ problem: Reason.EvidenceProblem) -> String {
-        let day = problem.day?.description ?? ""
+    static func text(_ problem: Reason.EvidenceProblem, language: ReportLanguage) -> String {
+        let (evidence, day) = (problem.evidence, problem.day?.description ?? "")
+        let words = language
         return switch problem.kind {
-        case .notYetInForce: "\(problem.evidence) is in force only from \(day)"
-        case .reviewDue: "\(problem.evidence) was due for review on \(day)"
-        case .expired: "\(problem.evidence) expired on \(day)"
-        case .noClause: "\(problem.evidence) cites no clause restricting the vendor's own-purpose use"
-        case .notAParty: "\(problem.evidence) binds none of the solution's owners"
-        case .superseded: "\(problem.evidence) was superseded after \(day)"
+        case .notYetInForce:
+            words.pick("\(evidence) gælder først fra \(day)", "\(evidence) is in force only from \(day)")
+        case .reviewDue:
+            words.pick(
+                "\(evidence) skulle have været revideret senest \(day)", "\(evidence) was due for review on \(day)")
+        case .expired: words.pick("\(evidence) udløb \(day)", "\(evidence) expired on \(day)")
+        case .noClause:
+            words.pick(
+                "\(evidence) henviser ikke til en bestemmelse, der forbyder leverandøren at bruge data til egne formål",
+                "\(evidence) cites no clause restricting the vendor's own-purpose use")
+        case .notAParty:
+            words.pick(
+                "\(evidence) binder ingen af løsningens ejere", "\(evidence) binds none of the solution's owners")
+        case .superseded:
+            words.pick("\(evidence) blev erstattet efter \(day)", "\(evidence) was superseded after \(day)")
         case .ownPurposesUnknown:
-            "\(problem.evidence) cannot make it technically necessary while own-purpose use is unknown"
+            words.pick(
+                "\(evidence) kan ikke gøre tjenesten teknisk nødvendig, så længe det er ukendt, "
+                    + "om leverandøren bruger data til egne formål",
+                "\(evidence) cannot make it technically necessary while own-purpose use is unknown")
         }
     }
 
     /// Says which route holds when it is not the claimed one.
-    private static func other(_ route: Route?) -> String {
-        route.map { " under \(Rules.citation($0)), not the claimed route" } ?? ""
+    private static func other(_ route: Route?, _ language: ReportLanguage) -> String {
+        route.map {
+            language.pick(
+                " efter \(Rules.citation($0)), ikke det angivne grundlag",
+                " under \(Rules.citation($0)), not the claimed route")
+        } ?? ""
     }
 
     private static func list(_ evidence: [RecordID]) -> String {

@@ -68,7 +68,7 @@ public enum Rules {
         public var lapses: Day?
 
         /// The reason in words.
-        public var reason: String { ReasonWording.text(explanation, solutionName: "the solution") }
+        public var reason: String { ReasonWording.text(explanation, solutionName: "the solution", language: .en) }
     }
 
     /// A day by which evidence must be renewed or reviewed.

@@ -28,7 +28,12 @@ extension Verdict: Codable {
     }
 
     /// Why, in English words: the reason rendered from its code and parameters.
-    public var reason: String { ReasonWording.text(explanation, solutionName: solutionName) }
+    public var reason: String { reason(in: .en) }
+
+    /// Why, in the words of `language`.
+    public func reason(in language: ReportLanguage) -> String {
+        ReasonWording.text(explanation, solutionName: solutionName, language: language)
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
@@ -49,7 +54,8 @@ extension Verdict: Codable {
         lapses = try container.decodeIfPresent(Day.self, forKey: .lapses)
     }
 
-    /// Encodes the reason both ways: its code and parameters, which mean something, and its words, for reading.
+    /// Encodes the reason both ways: its code and parameters, which mean something, and its words, for reading
+    /// (in the language `ReportLanguage.userInfoKey` names, else English).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(usage, forKey: .usage)
@@ -65,7 +71,7 @@ extension Verdict: Codable {
         try container.encode(outcome, forKey: .outcome)
         try container.encode(rule, forKey: .rule)
         try container.encode(explanation, forKey: .explanation)
-        try container.encode(reason, forKey: .reason)
+        try container.encode(reason(in: ReportLanguage.of(encoder)), forKey: .reason)
         try container.encode(evidence, forKey: .evidence)
         try container.encodeIfPresent(lapses, forKey: .lapses)
     }
