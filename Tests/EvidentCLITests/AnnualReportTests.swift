@@ -171,6 +171,38 @@ import Testing
         }
     }
 
+    @Test func theBundlesReportSaysWhichBundleItBelongsTo() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Evident.samples(in: directory)
+            let key = directory.appendingPathComponent("key").path
+            #expect(evident("key", "new", "--out", key, "--identity", "compliance@skat.dk").code == 0)
+            let tar = directory.appendingPathComponent("EB.tar").path
+            let created = evident(
+                "bundle", "create", "--solution", "TastSelv Borger", "--as-of", "2026-11-30", "--key", key, "--out",
+                tar, "--seal-time", "2026-12-01T09:00:00Z", "--json")
+            try #require(created.code == 0, "\(created.err)")
+            let summary = try #require(try created.json() as? [String: Any])
+            let identifier = try #require(summary["identifier"] as? String)
+            let signer = try #require(summary["signer"] as? String)
+            let out = directory.appendingPathComponent("audit")
+            #expect(evident("bundle", "extract", tar, "--to", out.path).code == 2)  // no allowed signers given
+            let html = try String(
+                contentsOf: out.appendingPathComponent("\(identifier)/metadata/report.html"), encoding: .utf8)
+            let header = Self.visibleText(
+                html.split(separator: "\n").filter { $0.hasPrefix("<p class=\"meta\">") }.joined(separator: "\n"))
+            for expected in [
+                "Dokumentationspakke \(identifier)", "løsningen SOL-1 TastSelv Borger",
+                "forseglet 2026-12-01T09:00:00Z",
+                "underskrevet med nøglen \(signer) (compliance@skat.dk)", "Vurderinger pr. 2026-11-30",
+            ] {
+                #expect(header.contains(expected), "\(expected)")
+            }
+            // Names and the file the verdicts are in are no English sentence.
+            let names = ["TastSelv Borger", "compliance@skat.dk", "metadata/evaluation.json"]
+            #expect(Self.english(in: Self.removing(names, from: header)).isEmpty)
+        }
+    }
+
     @Test(arguments: reasons)
     func everyReasonHasDanishWords(_ reason: Reason) {
         let danish = ReasonWording.text(reason, solutionName: "Løsningen", language: .da)

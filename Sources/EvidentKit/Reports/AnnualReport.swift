@@ -9,7 +9,7 @@ public struct AnnualReport: Sendable, Equatable {
         case endOfYear = "end-of-year"
         /// Today, because the year is still running.
         case today
-        /// The day asked for: `--as-of`, or a bundle's reference date.
+        /// The day asked for: a reference date in the year, or a bundle's reference date.
         case given
     }
 

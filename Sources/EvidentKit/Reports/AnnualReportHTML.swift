@@ -17,6 +17,7 @@ extension AnnualReport {
             th, td { border: 1px solid #bbb; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
             th { background: #eee; }
             table.facts th { width: 12rem; font-weight: 600; }
+            table.totals { width: auto; } table.totals th, table.totals td { min-width: 9rem; }
             td.evidence { background: #fafafa; padding-left: 1.5rem; }
             td.evidence ul { margin: 0; padding-left: 1rem; }
             .verdict { font-weight: 600; }
@@ -119,7 +120,7 @@ extension AnnualReport {
 
     /// One row of totals per outcome.
     private func totalsTable(_ totals: [String: Int], _ words: ReportLanguage) -> String {
-        "<table>" + row(Outcome.judged.map(words.outcome), cell: "th")
+        "<table class=\"totals\">" + row(Outcome.judged.map(words.outcome), cell: "th")
             + "<tr>\(Outcome.judged.map { "<td class=\"\($0.rawValue)\">\(totals[$0.rawValue] ?? 0)</td>" }.joined())</tr></table>\n"
     }
 

@@ -27,7 +27,7 @@ public enum ReasonWording {
                 "it is not known whether the vendor can use the data for its own purposes")
         case .noEvidence(let kinds):
             let names = kinds.map(words.evidenceKind).joined(separator: words.pick(" eller ", " or "))
-            return words.pick("ingen \(names) dækker brugen", "no \(names) covers it")
+            return words.pick("ingen dokumentation af typen \(names) dækker brugen", "no \(names) covers it")
         case .evidenceFails(let problems):
             return problems.map { text($0, language: language) }.joined(separator: "; ")
         case .proven(let evidence, let route):

@@ -31,8 +31,8 @@ extension ReportLanguage {
                 }
             lines.append(
                 pick(
-                    "Evaluering for \(report.year) efter vejledningens §4, opgjort pr. \(day): \(basis).",
-                    "Evaluation for \(report.year) under §4 of the guidance, as of \(day): \(basis)."))
+                    "Evaluering for \(report.year) efter vejledningens §4, opgjort pr. \(day) (\(basis)).",
+                    "Evaluation for \(report.year) under §4 of the guidance, as of \(day) (\(basis))."))
             lines.append(
                 pick(
                     "Brug, der ophørte tidligere i året, er vurderet på sin sidste dag.",
@@ -60,9 +60,10 @@ extension ReportLanguage {
         return "\(solutionKind(solution.kind)), \(channel(solution.channel))\(address)"
     }
 
-    /// Whether a solution is mandatory, and the law that makes it so.
+    /// Whether a solution is mandatory, and the law that makes it so: `ja, efter Skattekontrolloven § 2`.
     func obligationLine(_ solution: AnnualReport.SolutionFacts) -> String {
-        mandatory(solution.mandatory) + (solution.mandatedBy.map { pick(" efter \($0)", " under \($0)") } ?? "")
+        (solution.mandatory ? pick("ja", "yes") : pick("nej", "no"))
+            + (solution.mandatedBy.map { pick(", efter \($0)", ", under \($0)") } ?? "")
     }
 
     /// Every owner with its role: `Skattestyrelsen (ansvarlig), Netcompany A/S (driftsoperatør)`.
