@@ -191,8 +191,8 @@ import Testing
             let header = Self.visibleText(
                 html.split(separator: "\n").filter { $0.hasPrefix("<p class=\"meta\">") }.joined(separator: "\n"))
             for expected in [
-                "Dokumentationspakke \(identifier)", "løsningen SOL-1 TastSelv Borger",
-                "forseglet 2026-12-01T09:00:00Z",
+                "Dokumentationspakke \(identifier): omfatter løsningen SOL-1 TastSelv Borger.",
+                "Forseglet 2026-12-01T09:00:00Z",
                 "underskrevet med nøglen \(signer) (compliance@skat.dk)", "Vurderinger pr. 2026-11-30",
             ] {
                 #expect(header.contains(expected), "\(expected)")

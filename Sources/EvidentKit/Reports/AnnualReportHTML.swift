@@ -2,13 +2,15 @@ extension AnnualReport {
     /// One self-contained HTML page: no scripts, fonts, images or styles from anywhere else, readable in print.
     public func html(language: ReportLanguage) -> String {
         let words = language
+        // A bundle's page shows the verdicts on its reference date, not a year's evaluation.
+        let heading = bundle == nil ? "\(words.title) \(year)" : words.title
         var page = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(words.title)) \(year)</title>
+            <title>\(HTML.escape(heading))</title>
             <style>
             body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2rem; color: #1a1a1a; }
             h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; }
@@ -30,7 +32,7 @@ extension AnnualReport {
             </style>
             </head>
             <body>
-            <h1>\(HTML.escape(words.title)) \(year)</h1>
+            <h1>\(HTML.escape(heading))</h1>
             \(words.headerLines(self).map { "<p class=\"meta\">\(HTML.escape($0))</p>" }.joined(separator: "\n"))
             <h2>\(HTML.escape(words.pick("I alt", "Totals")))</h2>
             \(totalsTable(totals, words))

@@ -9,15 +9,16 @@ extension ReportLanguage {
             let name = bundle.selectionName.map { " \($0)" } ?? ""
             let covers =
                 switch bundle.selection {
-                case nil: pick("alle løsninger", "every solution")
-                case let id? where id.kind == .authority: pick("myndigheden ", "the authority ") + "\(id)\(name)"
-                case let id?: pick("løsningen ", "the solution ") + "\(id)\(name)"
+                case nil: pick("omfatter alle løsninger", "covers every solution")
+                case let id? where id.kind == .authority:
+                    pick("omfatter myndigheden ", "covers the authority ") + "\(id)\(name)"
+                case let id?: pick("omfatter løsningen ", "covers the solution ") + "\(id)\(name)"
                 }
+            lines.append(pick("Dokumentationspakke ", "Evidence bundle ") + "\(bundle.identifier): \(covers).")
             lines.append(
-                pick("Dokumentationspakke ", "Evidence bundle ") + bundle.identifier + pick(": omfatter ", ": covers ")
-                    + covers + pick("; forseglet ", "; sealed ") + bundle.sealTime
-                    + pick("; underskrevet med nøglen ", "; signed with the key ") + bundle.signer
-                    + " (\(bundle.signerIdentity)).")
+                pick("Forseglet ", "Sealed ") + bundle.sealTime
+                    + pick(", underskrevet med nøglen ", ", signed with the key ")
+                    + "\(bundle.signer) (\(bundle.signerIdentity)).")
             lines.append(
                 pick(
                     "Vurderinger pr. \(day), pakkens referencedato (samme som metadata/evaluation.json).",
