@@ -8,6 +8,11 @@ CREATE TABLE auditEvent (
   hash TEXT NOT NULL UNIQUE
 );
 
+CREATE TABLE auditPending (
+  recordId TEXT PRIMARY KEY,
+  change TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE authority (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL CHECK (name <> ''),
@@ -46,7 +51,7 @@ CREATE TABLE evidence (
   filedBy TEXT NOT NULL,
   withdrawnAt TEXT,
   withdrawnBy TEXT,
-  withdrawnReason TEXT,
+  withdrawnReason TEXT, allState INTEGER NOT NULL DEFAULT 0 CHECK (allState IN (0, 1)),
   CHECK (validFrom IS NULL OR validUntil IS NULL OR validUntil >= validFrom)
 );
 
@@ -56,6 +61,12 @@ CREATE TABLE evidenceFile (
   sha256 TEXT NOT NULL REFERENCES document(sha256) ON DELETE RESTRICT,
   fileName TEXT NOT NULL,
   PRIMARY KEY (evidenceId, position)
+) WITHOUT ROWID;
+
+CREATE TABLE evidenceParty (
+  evidenceId INTEGER NOT NULL REFERENCES evidence(id) ON DELETE RESTRICT,
+  authorityId INTEGER NOT NULL REFERENCES authority(id) ON DELETE RESTRICT,
+  PRIMARY KEY (evidenceId, authorityId)
 ) WITHOUT ROWID;
 
 CREATE TABLE service (
@@ -124,6 +135,8 @@ CREATE INDEX coverage_usageId ON coverage(usageId);
 CREATE INDEX coverage_vendorId ON coverage(vendorId);
 
 CREATE INDEX evidenceFile_sha256 ON evidenceFile(sha256);
+
+CREATE INDEX evidenceParty_authorityId ON evidenceParty(authorityId);
 
 CREATE INDEX evidence_supersedesId ON evidence(supersedesId);
 

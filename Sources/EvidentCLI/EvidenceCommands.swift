@@ -51,12 +51,23 @@ struct EvidenceCommand: ParsableCommand {
         @Option(parsing: .upToNextOption, help: "What it covers: usages (USE-1), services (SVC-1) or vendors (VEN-1).")
         var covers: [String]
         @OptionGroup var dates: Dates
-        @Option(help: "The evidence this replaces: it stops counting.") var supersedes: String?
+        @Option(
+            help: """
+                The evidence this replaces: it stops proving the day before this one starts (its capture date, \
+                else valid-from, else the signing date).
+                """) var supersedes: String?
+        @Option(
+            help: ArgumentHelp(
+                """
+                An authority whose setup or agreement it is (repeatable), or all-state for a framework agreement \
+                binding every state authority. Default: the owners of the solutions whose usages it covers; \
+                evidence covering a vendor or service must name its parties.
+                """, valueName: "authority")) var party: [String] = []
 
         func run() throws {
             let draft = try EvidenceDraft(
                 kind: kind, title: title, covers: covers, dates: dates.value, clause: dates.clause,
-                supersedes: supersedes)
+                supersedes: supersedes, parties: party)
             let info = try home.openRegistry().fileEvidence(draft, files: files, home.change("evidence add"))
             try Console.current.changed("Filed", info, json: output.json)
         }
@@ -85,7 +96,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct evidence's title, coverage or dates; --covers replaces what it covers.")
+            abstract: "Correct evidence's title, coverage, parties or dates; --covers and --party replace their lists.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
@@ -93,11 +104,16 @@ struct EvidenceCommand: ParsableCommand {
         @Option(parsing: .upToNextOption, help: "What it covers, replacing the current list.")
         var covers: [String] = []
         @OptionGroup var dates: Dates
+        @Option(
+            help: ArgumentHelp(
+                "The authorities it binds, replacing the current ones, or all-state (repeatable).",
+                valueName: "authority")) var party: [String] = []
 
         func run() throws {
             var edit = EvidenceEdit()
             edit.title = title
             edit.covers = covers.isEmpty ? nil : covers
+            edit.parties = party.isEmpty ? nil : party
             (edit.dates, edit.clause) = (dates.value, dates.clause)
             let info = try home.openRegistry().editEvidence(evidence, edit, home.change("evidence edit"))
             try Console.current.changed("Changed", info, json: output.json)

@@ -33,6 +33,7 @@ extension Field {
         case .noticeDays: "--notice-days"
         case .clause: "--clause"
         case .supersedes: "--supersedes"
+        case .party: "--party"
         case .reason: "--reason"
         case .document: "--file"
         case .date: "date"

@@ -120,17 +120,24 @@ extension UsageInfo: Presentable {
 }
 
 extension EvidenceInfo: Presentable {
-    static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "TITLE"]
+    static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "PARTIES", "TITLE"]
     var tableRow: [String] {
         [
             id.description, kind.rawValue, status.rawValue, dates.validUntil.text, dates.reviewBy.text,
-            covers.map(\.description).joined(separator: ","), title,
+            covers.map(\.description).joined(separator: ","), partiesText(separator: ","), title,
         ]
+    }
+
+    /// The parties as ids, or all-state for a framework agreement.
+    func partiesText(separator: String) -> String {
+        allState ? EvidenceDraft.allStateParty : parties.map(\.description).joined(separator: separator)
     }
     var fields: [(String, String?)] {
         var pairs: [(String, String?)] = [
             ("ID", id.description), ("Title", title), ("Kind", kind.rawValue), ("Status", status.rawValue),
-            ("Covers", covers.map(\.description).joined(separator: ", ")), ("Captured", dates.captured?.description),
+            ("Covers", covers.map(\.description).joined(separator: ", ")),
+            ("Parties", allState ? "all state authorities (framework agreement)" : partiesText(separator: ", ")),
+            ("Captured", dates.captured?.description),
             ("Signed", dates.signed?.description), ("Valid from", dates.validFrom?.description),
             ("Valid until", dates.validUntil?.description), ("Review by", dates.reviewBy?.description),
             ("Notice days", dates.noticeDays?.description), ("Clause", clause), ("Supersedes", supersedes?.description),

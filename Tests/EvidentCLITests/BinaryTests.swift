@@ -42,8 +42,8 @@ struct Binary {
                 "player.vimeo.com")
             let pdf = try Fixtures.copy("agreement.pdf", into: directory)
             let filed = try evident(
-                "evidence", "add", pdf, "--kind", "agreement", "--title", "Vimeo DPA", "--covers", "SVC-1", "--signed",
-                "2025-02-01", "--json")
+                "evidence", "add", pdf, "--kind", "agreement", "--title", "Vimeo DPA", "--covers", "SVC-1", "--party",
+                "AUT-1", "--signed", "2025-02-01", "--json")
             #expect(filed.code == 0)
             let info = try #require(try JSONSerialization.jsonObject(with: Data(filed.out.utf8)) as? [String: Any])
             #expect(info["id"] as? String == "EVD-1")
@@ -73,6 +73,7 @@ struct Binary {
         try withTemporaryDirectory { directory in
             let evident = Binary(home: directory.appendingPathComponent("home"))
             #expect(try evident("init").code == 0)
+            try evident("authority", "add", "--name", "Skattestyrelsen", "--cvr", "13748136", "--kind", "state")
             try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
             let writers = 4
             let filings = 50
@@ -89,7 +90,7 @@ struct Binary {
             let scripts = try (0..<writers).map { writer in
                 let binary = try Binary.url.path
                 let commands = files[writer].map { path in
-                    "'\(binary)' evidence add '\(path)' --kind other --title 'Note \(path.suffix(12))' --covers VEN-1 || exit 1"
+                    "'\(binary)' evidence add '\(path)' --kind other --title 'Note \(path.suffix(12))' --covers VEN-1 --party AUT-1 || exit 1"
                 }
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/bin/sh")

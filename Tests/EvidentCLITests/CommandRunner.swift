@@ -89,7 +89,8 @@ struct Evident {
             ],
             [
                 "evidence", "add", try fixture("agreement.pdf"), "--kind", "data-processing-agreement", "--title",
-                "Google Ads Data Processing Terms", "--covers", "USE-1", "VEN-1", "--signed", "2025-01-01",
+                "Google Ads Data Processing Terms", "--covers", "USE-1", "VEN-1", "--party", "AUT-1", "--signed",
+                "2025-01-01",
                 "--valid-until", "2027-12-31", "--notice-days", "90", "--clause", "Section 5.2",
             ],
         ]

@@ -126,7 +126,7 @@ import Testing
             try evident.populate()
             let again = evident(
                 "evidence", "add", try evident.fixture("agreement.pdf", as: "copy.pdf"), "--kind", "agreement",
-                "--title", "Copy", "--covers", "SVC-1")
+                "--title", "Copy", "--covers", "SVC-1", "--party", "AUT-1")
             #expect(again.code == 0)
             #expect(storedObjects(inHome: evident.home).count == 1)
             #expect(evident("evidence", "list", "--json").out.components(separatedBy: "\"sha256\"").count == 3)

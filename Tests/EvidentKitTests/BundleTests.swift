@@ -181,7 +181,7 @@ struct BundleFixture {
         ]
         let evidence = EvidenceInfo(
             id: RecordID(.evidence, 9), kind: .other, title: "t", status: .active, dates: EvidenceDates(),
-            supersededBy: [], covers: [],
+            parties: [], allState: false, supersededBy: [], covers: [],
             files: files.map { EvidenceInfo.File(name: $0, sha256: "", size: 1, mediaType: "") }, filedAt: "",
             filedBy: "")
         let paths = BundleFormat.payloadPaths(for: evidence)

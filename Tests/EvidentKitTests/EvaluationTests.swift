@@ -27,7 +27,8 @@ import Testing
         try fixture.registry.fileEvidence(
             EvidenceDraft(
                 kind: .dataProcessingAgreement, title: "DPA \(covers) \(supersedes ?? "")", covers: covers,
-                dates: EvidenceDates(signed: try Day(parsing: "2026-01-01")), clause: clause, supersedes: supersedes),
+                dates: EvidenceDates(signed: try Day(parsing: "2026-01-01")), clause: clause, supersedes: supersedes,
+                parties: ["AUT-1"]),
             files: [try Fixtures.copy(fixtureName, into: fixture.directory)], fixture.context)
     }
 

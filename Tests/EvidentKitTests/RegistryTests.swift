@@ -44,7 +44,7 @@ struct Fixture {
         return try registry.fileEvidence(
             EvidenceDraft(
                 kind: kind, title: "Evidence \(fixtures[0])", covers: covers,
-                dates: EvidenceDates(captured: try Day(parsing: "2026-01-05"))),
+                dates: EvidenceDates(captured: try Day(parsing: "2026-01-05")), parties: ["AUT-1"]),
             files: paths, context)
     }
 
@@ -143,7 +143,8 @@ struct Fixture {
             let first = try fixture.file(["screenshot.png"], kind: .optOutScreenshot)
             let copy = try Fixtures.copy("screenshot.png", into: directory, as: "again.png")
             let second = try fixture.registry.fileEvidence(
-                EvidenceDraft(kind: .optOutScreenshot, title: "Again", covers: ["VEN-1"]), files: [copy],
+                EvidenceDraft(kind: .optOutScreenshot, title: "Again", covers: ["VEN-1"], parties: ["AUT-1"]),
+                files: [copy],
                 fixture.context)
             #expect(first.files[0].sha256 == second.files[0].sha256)
             #expect(second.files[0].name == "again.png")

@@ -66,10 +66,30 @@ extension AuditTrail {
                 .order(EvidenceFileRecord.Columns.position).fetchAll(db)
             let coverage = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
                 .fetchAll(db).sorted { $0.target < $1.target }
+            let parties = try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == id.number)
+                .order(EvidencePartyRecord.Columns.authorityId).fetchAll(db)
             return .object([
                 "record": evidence.canonicalForm, "files": .array(files.map(\.canonicalForm)),
                 "coverage": .array(coverage.map(\.canonicalForm)),
+                "parties": .array(parties.map(\.canonicalForm)),
             ])
+        }
+    }
+}
+
+extension Registry {
+    /// Appends one audit event for the records a migration changed, which SQL alone cannot hash.
+    ///
+    /// The migration lists them in `auditPending` inside its own transaction; this runs on every open
+    /// until the event is written, so a process killed in between leaves nothing untraced.
+    func auditMigratedRecords() throws {
+        let pending = try read { db in try Row.fetchAll(db, sql: "SELECT recordId, change FROM auditPending") }
+        guard !pending.isEmpty else { return }
+        let ids = pending.compactMap { RecordID($0["recordId"] as String) }
+        let change: String = pending[0]["change"]
+        try write(ChangeContext(actor: "evident", command: change)) { db in
+            try db.execute(sql: "DELETE FROM auditPending")
+            return ((), ids)
         }
     }
 }

@@ -63,9 +63,18 @@ extension EvidenceRecord {
             "reviewBy": .day(reviewBy), "noticeDays": .integer(noticeDays), "clause": .string(clause),
             "supersedesId": .integer(supersedesId), "filedAt": .string(filedAt), "filedBy": .string(filedBy),
             "withdrawnAt": .string(withdrawnAt), "withdrawnBy": .string(withdrawnBy),
-            "withdrawnReason": .string(withdrawnReason),
+            "withdrawnReason": .string(withdrawnReason), "allState": frameworkForm,
         ])
     }
+
+    /// A framework agreement says so; other evidence leaves the field out, as its form always has.
+    private var frameworkForm: CanonicalForm? {
+        allState ? .boolean(true) : nil
+    }
+}
+
+extension EvidencePartyRecord {
+    var canonicalForm: CanonicalForm { .integer(authorityId) }
 }
 
 extension EvidenceFileRecord {

@@ -3,9 +3,9 @@ import GRDB
 
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
 public struct RegistrySnapshot: Codable, Sendable, Equatable {
-    public static let currentFormat = "evident-registry/1"
-    /// Every format this evident can read.
-    static let readableFormats: Set<String> = [currentFormat]
+    public static let currentFormat = "evident-registry/2"
+    /// Every format this evident can read: 1 had no evidence parties (rules version 1 needs none).
+    static let readableFormats: Set<String> = ["evident-registry/1", currentFormat]
 
     public var format: String
     /// The records chosen for the bundle: `SOL-3`, `AUT-2` or `all` (`scope` in registry.json).

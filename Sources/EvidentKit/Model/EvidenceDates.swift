@@ -36,8 +36,13 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     /// Whether no date is given.
     public var isEmpty: Bool { self == EvidenceDates() }
 
-    /// Checks the dates against each other; the filing date plays no part.
-    func validate() throws(InputError) {
+    /// Checks the dates against each other and the kind of evidence; the filing date plays no part.
+    func validate(for kind: EvidenceKind) throws(InputError) {
+        if let signed, kind.isOptOut {
+            throw InputError(
+                field: .signed, value: signed.description,
+                reason: "opt-out evidence is captured, not signed: give the day it was captured as \(Field.captured)")
+        }
         if let captured, signed != nil {
             throw InputError(
                 field: .captured, value: captured.description,

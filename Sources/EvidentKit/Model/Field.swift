@@ -11,6 +11,7 @@ public enum Field: String, Sendable, CaseIterable {
     case solution, service, since, until, purpose
     // Evidence: the documents filed, what they cover, their dates, and the one document to export.
     case files, title, covers, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause, supersedes
+    case party
     case reason, document
     /// A date given on its own, when the caller names no field.
     case date

@@ -56,4 +56,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
     case technicalJustification = "technical-justification"
     case vendorTerms = "vendor-terms"
     case other
+
+    /// A screenshot or configuration export of an opt-out setting (§3.1 R1): captured on a day, never signed.
+    public var isOptOut: Bool { self == .optOutScreenshot || self == .optOutConfig }
 }

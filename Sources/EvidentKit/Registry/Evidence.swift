@@ -18,10 +18,16 @@ public struct EvidenceDraft: Sendable {
     public var dates: EvidenceDates
     public var clause: String?
     public var supersedes: String?
+    /// The authorities it binds (references), or `all-state` alone for a framework agreement; empty means
+    /// the owners of the solutions whose usages it covers.
+    public var parties: [String]
+
+    /// The party that stands for every state authority: a framework agreement.
+    public static let allStateParty = "all-state"
 
     public init(
         kind: EvidenceKind, title: String, covers: [String], dates: EvidenceDates = EvidenceDates(),
-        clause: String? = nil, supersedes: String? = nil
+        clause: String? = nil, supersedes: String? = nil, parties: [String] = []
     ) throws(InputError) {
         self.kind = kind
         self.title = try Validate.text(title, field: .title)
@@ -29,11 +35,28 @@ public struct EvidenceDraft: Sendable {
             throw InputError(field: .covers, value: "", reason: "name at least one usage, service or vendor")
         }
         self.covers = covers
-        try dates.validate()
+        try dates.validate(for: kind)
         self.dates = dates
         self.clause = try Validate.optionalText(clause, field: .clause)
         self.supersedes = supersedes
+        try Self.checkParties(parties)
+        self.parties = parties
     }
+
+    /// `all-state` stands alone: a framework agreement binds every state authority, not a list.
+    static func checkParties(_ parties: [String]) throws(InputError) {
+        if parties.count > 1, parties.contains(where: { $0.lowercased() == allStateParty }) {
+            throw InputError(
+                field: .party, value: allStateParty,
+                reason: "a framework agreement binds every state authority: give it alone, without other parties")
+        }
+    }
+}
+
+/// Whom a piece of evidence binds: the authorities named, or every state authority.
+enum EvidenceParties: Equatable {
+    case authorities([RecordID])
+    case allState
 }
 
 /// The fields an `evidence edit` changes; nil leaves a field as it is, covers are replaced when given.
@@ -43,10 +66,12 @@ public struct EvidenceEdit: Sendable {
     /// The dates to change; a date left nil keeps its stored value.
     public var dates = EvidenceDates()
     public var clause: String?
+    /// The parties, replacing the current ones when given.
+    public var parties: [String]?
 
     public init() {}
 
-    var isEmpty: Bool { title == nil && covers == nil && dates.isEmpty && clause == nil }
+    var isEmpty: Bool { title == nil && covers == nil && dates.isEmpty && clause == nil && parties == nil }
 }
 
 extension Registry {
@@ -62,7 +87,7 @@ extension Registry {
             throw InputError(field: .files, value: "", reason: "give at least one file to file")
         }
         try draft.dates.checkNotFuture(today: today)
-        _ = try read { db in try resolveEvidenceLinks(draft, db) }
+        _ = try read { db in try resolveParties(draft.parties, covers: try resolveEvidenceLinks(draft, db).covers, db) }
         try recoverInterruptedFilings()
 
         var staged: [DocumentStore.Staged] = []
@@ -80,12 +105,15 @@ extension Registry {
         do {
             let info = try write(context) { db in
                 let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
+                let parties = try resolveParties(draft.parties, covers: covers, db)
                 var record = EvidenceRecord(
                     id: nil, kind: draft.kind, title: draft.title, clause: draft.clause,
                     supersedesId: supersedes?.number, filedAt: timestamp(), filedBy: context.actor)
                 record.dates = draft.dates
+                record.allState = parties == .allState
                 try record.insert(db)
                 let id = record.id!
+                try replaceParties(of: id, with: parties, db)
                 for (position, file) in staged.enumerated() {
                     try DocumentRecord(sha256: file.sha256, size: file.size, mediaType: file.mediaType.rawValue)
                         .insert(db, onConflict: .ignore)
@@ -142,6 +170,42 @@ extension Registry {
         for target in targets { try CoverageRecord(evidenceId: evidenceId, target: target).insert(db) }
     }
 
+    /// The parties a draft names, or by default the owners of the solutions whose usages it covers.
+    private func resolveParties(_ references: [String], covers: [RecordID], _ db: Database) throws -> EvidenceParties {
+        if references.map({ $0.lowercased() }) == [EvidenceDraft.allStateParty] { return .allState }
+        if !references.isEmpty {
+            var parties: [RecordID] = []
+            for reference in references {
+                let party = try resolve(reference, field: .party, kinds: [.authority], db)
+                if !parties.contains(party) { parties.append(party) }
+            }
+            return .authorities(parties.sorted())
+        }
+        guard covers.allSatisfy({ $0.kind == .usage }) else {
+            throw InputError(
+                field: .party, value: "",
+                reason: """
+                    evidence that covers a vendor or service must name its parties (\(Field.party)): the \
+                    authorities whose setup or agreement it is, or all-state for a framework agreement
+                    """)
+        }
+        let owners = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT o.authorityId FROM usage u JOIN solutionOwner o ON o.solutionId = u.solutionId
+                WHERE u.id IN (SELECT value FROM json_each(?)) ORDER BY 1
+                """, arguments: [InfoLoader.jsonArray(covers.map(\.number))])
+        return .authorities(owners.map { RecordID(.authority, $0) })
+    }
+
+    private func replaceParties(of evidenceId: Int64, with parties: EvidenceParties, _ db: Database) throws {
+        try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == evidenceId).deleteAll(db)
+        guard case .authorities(let authorities) = parties else { return }
+        for party in authorities {
+            try EvidencePartyRecord(evidenceId: evidenceId, authorityId: party.number).insert(db)
+        }
+    }
+
     private func resolveEvidenceLinks(
         _ draft: EvidenceDraft, _ db: Database
     ) throws -> (covers: [RecordID], supersedes: RecordID?) {
@@ -179,15 +243,20 @@ extension Registry {
             guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
             let currentCovers = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
                 .fetchAll(db).map(\.target.description)
+            let currentParties = try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == id.number)
+                .fetchAll(db).map { RecordID(.authority, $0.authorityId).description }
             let draft = try EvidenceDraft(
                 kind: record.kind, title: edit.title ?? record.title, covers: edit.covers ?? currentCovers,
-                dates: record.dates.overridden(by: edit.dates), clause: edit.clause ?? record.clause)
+                dates: record.dates.overridden(by: edit.dates), clause: edit.clause ?? record.clause,
+                parties: edit.parties ?? (record.allState ? [EvidenceDraft.allStateParty] : currentParties))
             try draft.dates.checkNotFuture(today: today)
             (record.title, record.dates, record.clause) = (draft.title, draft.dates, draft.clause)
+            let covers = try resolveEvidenceLinks(draft, db).covers
+            let parties = try resolveParties(draft.parties, covers: covers, db)
+            record.allState = parties == .allState
             try record.update(db)
-            if edit.covers != nil {
-                try replaceCoverage(of: id.number, with: try resolveEvidenceLinks(draft, db).covers, db)
-            }
+            if edit.covers != nil { try replaceCoverage(of: id.number, with: covers, db) }
+            try replaceParties(of: id.number, with: parties, db)
             return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
         }
     }

@@ -124,6 +124,14 @@ enum InfoLoader {
             covers[coverage.evidenceId, default: []].append(coverage.target)
         }
 
+        var parties: [Int64: [RecordID]] = [:]
+        for party in try EvidencePartyRecord.fetchAll(
+            db, sql: "SELECT * FROM evidenceParty\(coverCondition) ORDER BY evidenceId, authorityId",
+            arguments: coverArguments)
+        {
+            parties[party.evidenceId, default: []].append(RecordID(.authority, party.authorityId))
+        }
+
         let (supersededCondition, supersededArguments) = filter(ids, column: "supersedesId")
         var supersededBy: [Int64: [RecordID]] = [:]
         for row in try Row.fetchAll(
@@ -145,7 +153,7 @@ enum InfoLoader {
                 withdrawal != nil ? .withdrawn : supersededBy[id] != nil ? .superseded : .active
             return EvidenceInfo(
                 id: RecordID(.evidence, id), kind: record.kind, title: record.title, status: status,
-                dates: record.dates, clause: record.clause,
+                dates: record.dates, clause: record.clause, parties: parties[id] ?? [], allState: record.allState,
                 supersedes: record.supersedesId.map { RecordID(.evidence, $0) },
                 supersededBy: supersededBy[id] ?? [], covers: (covers[id] ?? []).sorted(), files: files[id] ?? [],
                 filedAt: record.filedAt, filedBy: record.filedBy, withdrawn: withdrawal)

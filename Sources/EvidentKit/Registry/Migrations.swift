@@ -11,6 +11,9 @@ enum Migrations {
         migrator.registerMigration("v1 registry") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 evidence parties") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -138,5 +141,36 @@ enum Migrations {
           key TEXT PRIMARY KEY,
           value TEXT NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// Rules version 2: evidence names its parties, opt-out evidence is captured, not signed.
+    ///
+    /// Existing evidence gets the parties that keep its verdicts: the owners of every solution whose usages it
+    /// covers, directly or through their service or vendor. Every evidence row is marked for the audit trail,
+    /// which `Registry.open` then records in one event, so the change is traced as any other.
+    static let v2 = """
+        ALTER TABLE evidence ADD COLUMN allState INTEGER NOT NULL DEFAULT 0 CHECK (allState IN (0, 1));
+        CREATE TABLE evidenceParty (
+          evidenceId INTEGER NOT NULL REFERENCES evidence(id) ON DELETE RESTRICT,
+          authorityId INTEGER NOT NULL REFERENCES authority(id) ON DELETE RESTRICT,
+          PRIMARY KEY (evidenceId, authorityId)
+        ) WITHOUT ROWID;
+        CREATE INDEX evidenceParty_authorityId ON evidenceParty(authorityId);
+        CREATE TABLE auditPending (
+          recordId TEXT PRIMARY KEY,
+          change TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO evidenceParty (evidenceId, authorityId)
+          SELECT c.evidenceId, o.authorityId FROM coverage c
+            JOIN usage u ON u.id = c.usageId JOIN solutionOwner o ON o.solutionId = u.solutionId
+          UNION SELECT c.evidenceId, o.authorityId FROM coverage c
+            JOIN usage u ON u.serviceId = c.serviceId JOIN solutionOwner o ON o.solutionId = u.solutionId
+          UNION SELECT c.evidenceId, o.authorityId FROM coverage c
+            JOIN service s ON s.vendorId = c.vendorId JOIN usage u ON u.serviceId = s.id
+            JOIN solutionOwner o ON o.solutionId = u.solutionId;
+        UPDATE evidence SET captured = coalesce(captured, signed), signed = NULL
+          WHERE kind IN ('opt-out-screenshot', 'opt-out-config') AND signed IS NOT NULL;
+        INSERT INTO auditPending (recordId, change)
+          SELECT 'EVD-' || id, 'migration v2: evidence parties, opt-out capture dates' FROM evidence;
         """
 }

@@ -90,6 +90,10 @@ public struct EvidenceInfo: Sendable, Equatable {
     public var status: Status
     public var dates: EvidenceDates
     public var clause: String?
+    /// The authorities it binds, by id; empty for a framework agreement (`allState`).
+    public var parties: [RecordID]
+    /// A framework agreement binding every state authority.
+    public var allState: Bool
     public var supersedes: RecordID?
     public var supersededBy: [RecordID]
     public var covers: [RecordID]
@@ -102,7 +106,8 @@ public struct EvidenceInfo: Sendable, Equatable {
 extension EvidenceInfo: Codable {
     /// The keys of evidence JSON, registry.json included: the dates sit beside the other fields.
     private enum Key: String, CodingKey {
-        case id, kind, title, status, clause, supersedes, supersededBy, covers, files, filedAt, filedBy, withdrawn
+        case id, kind, title, status, clause, parties, allState, supersedes, supersededBy, covers, files, filedAt
+        case filedBy, withdrawn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -113,6 +118,9 @@ extension EvidenceInfo: Codable {
         status = try container.decode(Status.self, forKey: .status)
         dates = try EvidenceDates(from: decoder)
         clause = try container.decodeIfPresent(String.self, forKey: .clause)
+        // Registry format 1 (rules version 1) had no parties.
+        parties = try container.decodeIfPresent([RecordID].self, forKey: .parties) ?? []
+        allState = try container.decodeIfPresent(Bool.self, forKey: .allState) ?? false
         supersedes = try container.decodeIfPresent(RecordID.self, forKey: .supersedes)
         supersededBy = try container.decode([RecordID].self, forKey: .supersededBy)
         covers = try container.decode([RecordID].self, forKey: .covers)
@@ -130,6 +138,8 @@ extension EvidenceInfo: Codable {
         try container.encode(status, forKey: .status)
         try dates.encode(to: encoder)
         try container.encodeIfPresent(clause, forKey: .clause)
+        try container.encode(parties, forKey: .parties)
+        try container.encode(allState, forKey: .allState)
         try container.encodeIfPresent(supersedes, forKey: .supersedes)
         try container.encode(supersededBy, forKey: .supersededBy)
         try container.encode(covers, forKey: .covers)

@@ -143,6 +143,8 @@ struct EvidenceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
     var withdrawnAt: String?
     var withdrawnBy: String?
     var withdrawnReason: String?
+    /// A framework agreement binding every state authority, rather than the parties listed.
+    var allState = false
 
     enum Columns {
         static let supersedesId = Column(CodingKeys.supersedesId)
@@ -165,6 +167,18 @@ struct EvidenceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
 }
 
 /// A row of `evidenceFile`: one document of a piece of evidence, under the name it was filed with.
+/// An authority bound by a piece of evidence: whose setup it shows or who signed it.
+struct EvidencePartyRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "evidenceParty"
+    var evidenceId: Int64
+    var authorityId: Int64
+
+    enum Columns {
+        static let evidenceId = Column(CodingKeys.evidenceId)
+        static let authorityId = Column(CodingKeys.authorityId)
+    }
+}
+
 struct EvidenceFileRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "evidenceFile"
     var evidenceId: Int64

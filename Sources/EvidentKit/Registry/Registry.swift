@@ -70,7 +70,9 @@ public struct Registry: Sendable {
         return try storageErrors {
             let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
             try Migrations.migrator.migrate(pool)
-            return Registry(home: home, writer: pool, clock: clock)
+            let registry = Registry(home: home, writer: pool, clock: clock)
+            try registry.auditMigratedRecords()
+            return registry
         }
     }
 
