@@ -8,8 +8,8 @@ import Testing
 /// the year's reference day, and Danish throughout when it is Danish.
 @Suite struct AnnualReportTests {
     /// The sample registry and what it lacks: a covered solution without third-party services, one without a
-    /// responsible owner (R3 claimed while own-purpose use is unknown), one whose only owner is a private
-    /// operator, and a usage that ended in 2026.
+    /// responsible owner (R3 claimed while own-purpose use is unknown, with a framework agreement), one whose only
+    /// owner is a private operator, and a usage that ended in 2026.
     static func registry(in directory: URL) throws -> Evident {
         let evident = try Evident.samples(in: directory)
         let steps: [[String]] = [
@@ -27,6 +27,11 @@ import Testing
                 "usage", "add", "--solution", "Sundhedsportalen", "--service", "YouTube", "--since", "2024-01-01",
                 "--purpose", "Instruktionsvideoer", "--route", "technically-necessary", "--vendor-own-purposes",
                 "unknown",
+            ],
+            [
+                "evidence", "add", try evident.fixture("agreement.pdf"), "--kind", "technical-justification",
+                "--title", "Rammeaftale om videoafspilning", "--covers", "USE-17", "--party", "all-state",
+                "--signed", "2024-01-01",
             ],
             [
                 "solution", "add", "--name", "Netcompany kundeportal", "--kind", "self-service", "--channel", "app",
@@ -160,6 +165,8 @@ import Testing
             #expect(html.contains("Ingen tredjepartstjenester i året."))
             #expect(html.contains("Ingen myndighed er registreret som ansvarlig"))
             #expect(html.contains("erstatter EVD-1"))
+            #expect(html.contains("parter: Skattestyrelsen;"))
+            #expect(html.contains("parter: alle statslige myndigheder (rammeaftale)"))
             let data = Self.data(in: json)
             for (name, text) in [("HTML", Self.visibleText(html)), ("CSV", csv), ("JSON", Self.words(in: json))] {
                 let found = Self.english(in: Self.removing(data, from: text))

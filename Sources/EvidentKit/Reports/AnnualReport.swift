@@ -36,10 +36,10 @@ public struct AnnualReport: Sendable, Equatable {
         public var status: EvidenceInfo.Status
         public var dates: EvidenceDates
         public var clause: String?
-        /// The authorities it binds; nil while the registry records no parties (see `parties(of:)`).
-        public var parties: [Party]?
-        /// Whether it is a framework agreement that binds every state authority; nil while not recorded.
-        public var allState: Bool?
+        /// The authorities it binds; empty for a framework agreement.
+        public var parties: [Party]
+        /// Whether it is a framework agreement that binds every state authority.
+        public var allState: Bool
         public var filedAt: String
         public var filedBy: String
         public var supersedes: RecordID?
@@ -152,12 +152,11 @@ extension AnnualReport {
         let evidence = Self.index(records.evidence, by: \.id)
 
         func evidenceLine(_ info: EvidenceInfo) -> EvidenceLine {
-            let parties = Self.parties(of: info)
-            return EvidenceLine(
+            EvidenceLine(
                 id: info.id, kind: info.kind, title: info.title, status: info.status, dates: info.dates,
                 clause: info.clause,
-                parties: parties?.authorities.map { Party(id: $0, name: authorities[$0]?.name ?? $0.description) },
-                allState: parties?.allState, filedAt: info.filedAt, filedBy: info.filedBy, supersedes: info.supersedes)
+                parties: info.parties.map { Party(id: $0, name: authorities[$0]?.name ?? $0.description) },
+                allState: info.allState, filedAt: info.filedAt, filedBy: info.filedBy, supersedes: info.supersedes)
         }
         // Each usage is judged once: on the reference day, or on its last day when that came first.
         let lines = (evaluation.verdicts + ended).compactMap { verdict -> UsageLine? in
@@ -202,14 +201,6 @@ extension AnnualReport {
             rulesVersion: evaluation.rules,
             totals: Outcome.totals(sections.flatMap(\.solutions).flatMap(\.usages).map(\.verdict)),
             authorities: sections, outOfScope: outOfScope)
-    }
-
-    /// The parties a piece of evidence binds: its authorities, and whether it binds every state authority.
-    ///
-    /// Nil until the registry records parties (`EvidenceInfo.parties`, `EvidenceInfo.allState`); the report shows
-    /// them from then on.
-    static func parties(of evidence: EvidenceInfo) -> (authorities: [RecordID], allState: Bool)? {
-        nil
     }
 
     private static func index<Record>(_ records: [Record], by id: KeyPath<Record, RecordID>) -> [RecordID: Record] {

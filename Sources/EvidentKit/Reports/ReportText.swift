@@ -114,14 +114,13 @@ extension ReportLanguage {
             (pick("klausul", "clause"), evidence.clause),
         ]
         var parts = [labelled.compactMap { label, value in value.map { "\(label) \($0)" } }.joined(separator: ", ")]
-        if let parties = evidence.parties {
-            let names =
-                parties.map(\.name)
-                + (evidence.allState == true
-                    ? [pick("alle statslige myndigheder (rammeaftale)", "every state authority (framework agreement)")]
-                    : [])
-            parts.append(pick("parter: ", "parties: ") + names.joined(separator: ", "))
-        }
+        let parties =
+            evidence.allState
+            ? [pick("alle statslige myndigheder (rammeaftale)", "every state authority (framework agreement)")]
+            : evidence.parties.map(\.name)
+        parts.append(
+            pick("parter: ", "parties: ")
+                + (parties.isEmpty ? pick("ingen registreret", "none recorded") : parties.joined(separator: ", ")))
         parts.append(
             pick(
                 "registreret \(evidence.filedAt) af \(evidence.filedBy)",
