@@ -90,7 +90,7 @@ extension ReportLanguage {
 
     /// When a usage ran: `2023-03-01 –` or `2023-03-01 – 2026-03-31`.
     func periodLine(_ usage: AnnualReport.UsageLine) -> String {
-        "\(usage.since) – " + (usage.until?.description ?? "")
+        "\(usage.since) –" + (usage.until.map { " \($0)" } ?? "")
     }
 
     /// The verdict's outcome, and the day it was judged on when that is not the report's reference day.
