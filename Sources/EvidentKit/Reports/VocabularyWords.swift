@@ -7,7 +7,7 @@ extension ReportLanguage {
     }
 
     /// A verdict's outcome.
-    public func outcome(_ outcome: Outcome) -> String {
+    func outcome(_ outcome: Outcome) -> String {
         switch outcome {
         case .compliant: pick("i orden", "compliant")
         case .expiring: pick("udløber snart", "expiring")
@@ -18,7 +18,7 @@ extension ReportLanguage {
     }
 
     /// A §3.1 route with the rule's number.
-    public func route(_ route: Route) -> String {
+    func route(_ route: Route) -> String {
         switch route {
         case .optOut: pick("fravalg (R1)", "opt-out (R1)")
         case .agreement: pick("aftale (R2)", "agreement (R2)")
@@ -28,7 +28,7 @@ extension ReportLanguage {
     }
 
     /// What a piece of evidence is.
-    public func evidenceKind(_ kind: EvidenceKind) -> String {
+    func evidenceKind(_ kind: EvidenceKind) -> String {
         switch kind {
         case .optOutScreenshot: pick("skærmbillede af fravalg", "opt-out screenshot")
         case .optOutConfig: pick("eksporteret opsætning med fravalg", "exported opt-out configuration")
