@@ -42,6 +42,8 @@ extension Field {
         case .year: "--year"
         case .within: "--within"
         case .window: "--window"
+        case .asOf: "--as-of"
+        case .from: "--from"
         case .destination: "--out"
         case .key: "--key"
         case .identity: "--identity"

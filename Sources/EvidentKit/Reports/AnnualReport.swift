@@ -92,6 +92,7 @@ extension Registry {
         guard (2000...9998).contains(year), let endOfYear = Day(year: year, month: 12, day: 31) else {
             throw InputError(field: .year, value: String(year), reason: "expected a year such as 2026")
         }
+        try Rules.checkReferenceDay(day ?? endOfYear, field: day == nil ? .year : .asOf)
         let evaluation = try evaluate(asOf: day ?? endOfYear)
         let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()
         return AnnualReport(
