@@ -614,6 +614,72 @@ def documents():
         date="20240318",
     )
 
+    yield "statens-rammeaftale-webanalyse.pdf", make_pdf(
+        "Rammeaftale 50.40 Webanalyse og tilgængelighed",
+        [
+            "Ordregiver: Statens Indkøb, Moderniseringsstyrelsen, på vegne af alle "
+            "statslige myndigheder, der er forpligtet til at anvende rammeaftalen.",
+            "Leverandør: Siteimprove A/S, CVR 25645898, Sankt Annæ Plads 28, "
+            "1250 København K.",
+            "# 1. Rammeaftalens omfang",
+            "Webanalyse, tilgængelighedskontrol og kvalitetssikring af statslige "
+            "websteder og selvbetjeningsløsninger.",
+            "# 8. Data",
+            "8.2 Leverandøren må ikke anvende data, der indsamles om besøgende på "
+            "kundens løsninger, til egne formål, herunder produktudvikling, "
+            "markedsføring eller videregivelse til tredjepart.",
+            "# 12. Varighed",
+            "Rammeaftalen gælder fra 15. januar 2025 til og med 15. januar 2027.",
+            "",
+            "Underskrevet 20. december 2024.",
+        ],
+        author="Statens Indkøb",
+        subject="Rammeaftale, webanalyse",
+        date="20241220",
+    )
+
+    yield "siteimprove-dpa-2027.pdf", make_pdf(
+        "Databehandleraftale Siteimprove 2027-2028",
+        [
+            "Dataansvarlig: Skattestyrelsen, CVR 43280910, Ny Østergade 11, "
+            "4000 Roskilde.",
+            "Databehandler: Siteimprove A/S, CVR 25645898, Sankt Annæ Plads 28, "
+            "1250 København K.",
+            "Denne aftale fornyer og afløser databehandleraftalen for 2025-2026 fra "
+            "1. januar 2027.",
+            "# 7. Instruks",
+            "7.1 Databehandleren må alene behandle personoplysninger efter "
+            "instruks fra den dataansvarlige og må ikke anvende dem til egne formål.",
+            "# 12. Varighed",
+            "Aftalen gælder fra 1. januar 2027 til og med 31. december 2028.",
+            "",
+            "Underskrevet 20. november 2026.",
+        ],
+        author="Skattestyrelsen",
+        subject="Databehandleraftale, Siteimprove",
+        date="20261120",
+    )
+
+    yield "cookieinformation-dpa-sundhed.pdf", make_pdf(
+        "Databehandleraftale: Cookie Information og Sundhedsdatastyrelsen",
+        [
+            "Dataansvarlig: Sundhedsdatastyrelsen, CVR 33794185, Ørestads Boulevard 5, "
+            "2300 København S (løsning: Min Sundhedsjournal).",
+            "Databehandler: Cookie Information A/S, CVR 35802576, Amaliegade 10, "
+            "1256 København K.",
+            "# 4. Behandlingen",
+            "Samtykkehåndtering og samtykkelog for Min Sundhedsjournal, alene efter "
+            "den dataansvarliges dokumenterede instruks.",
+            "# 10. Varighed",
+            "Aftalen gælder fra 1. april 2025 og løber, indtil den opsiges.",
+            "",
+            "Underskrevet 24. marts 2025.",
+        ],
+        author="Sundhedsdatastyrelsen",
+        subject="Databehandleraftale, Cookie Information",
+        date="20250324",
+    )
+
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))

@@ -43,6 +43,8 @@ struct BundleCommand: ParsableCommand {
         func run() throws {
             let selection: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
             let seal = try sealDate()
+            // Before the key is read: a date the rules refuse is a bad argument.
+            if let asOf { try Rules.checkReferenceDay(asOf, field: .asOf) }
             let signingKey = try SigningKey.load(path: key)
             let registry = try home.openRegistry()
             let console = Console.current

@@ -68,7 +68,7 @@ extension SolutionInfo: Presentable {
                 "Owners",
                 owners.map { "\($0.authority) \($0.authorityName) (\($0.role.rawValue))" }.joined(separator: "; ")
             ),
-            ("Scope", scope.summary),
+            ("Scope", scope.summary(for: kind)),
         ]
     }
     var summary: String { "\(id) \(name)" }
@@ -155,10 +155,10 @@ extension EvidenceInfo: Presentable {
 }
 
 extension Scope {
-    /// One line for people: covered, or each failing condition with its reason.
-    var summary: String {
+    /// One line for people about a solution of `kind`: covered, or each failing condition with its reason.
+    func summary(for kind: SolutionKind) -> String {
         covered
-            ? "covered by the guidance (§2 S1-S4 hold)"
+            ? Scope.coveredReason(for: kind)
             : "out of scope: " + failures.map { "\($0.condition.citation) \($0.reason)" }.joined(separator: "; ")
     }
 }

@@ -8,8 +8,8 @@ import Testing
 /// the year's reference day, and Danish throughout when it is Danish.
 @Suite struct AnnualReportTests {
     /// The sample registry and what it lacks: a covered solution without third-party services, one without a
-    /// responsible owner (R3 claimed while own-purpose use is unknown, with a framework agreement), one whose only
-    /// owner is a private operator, and a usage that ended in 2026.
+    /// responsible owner (USE-19: R3 claimed while own-purpose use is unknown), one whose only owner is a private
+    /// operator, and a usage that ended in 2026 (USE-20).
     static func registry(in directory: URL) throws -> Evident {
         let evident = try Evident.samples(in: directory)
         let steps: [[String]] = [
@@ -27,11 +27,6 @@ import Testing
                 "usage", "add", "--solution", "Sundhedsportalen", "--service", "YouTube", "--since", "2024-01-01",
                 "--purpose", "Instruktionsvideoer", "--route", "technically-necessary", "--vendor-own-purposes",
                 "unknown",
-            ],
-            [
-                "evidence", "add", try evident.fixture("agreement.pdf"), "--kind", "technical-justification",
-                "--title", "Rammeaftale om videoafspilning", "--covers", "USE-17", "--party", "all-state",
-                "--signed", "2024-01-01",
             ],
             [
                 "solution", "add", "--name", "Netcompany kundeportal", "--kind", "self-service", "--channel", "app",
@@ -126,7 +121,7 @@ import Testing
             let lines = (json["authorities"] as? [[String: Any]] ?? []).flatMap {
                 ($0["solutions"] as? [[String: Any]] ?? []).flatMap { $0["usages"] as? [[String: Any]] ?? [] }
             }
-            let ended = try #require(lines.first { ($0["verdict"] as? [String: Any])?["usage"] as? String == "USE-18" })
+            let ended = try #require(lines.first { ($0["verdict"] as? [String: Any])?["usage"] as? String == "USE-20" })
             #expect(ended["judgedOn"] as? String == "2026-03-31")
             #expect(ended["until"] as? String == "2026-03-31")
             #expect(lines.filter { $0["judgedOn"] as? String != "2026-11-30" }.count == 1)

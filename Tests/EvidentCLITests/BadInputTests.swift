@@ -148,6 +148,51 @@ import Testing
             name: "remove what others use", arguments: ["solution", "remove", "SOL-1"], code: 1,
             mentions: ["SOL-1", "USE-1"]),
         Case(name: "show unknown", arguments: ["evidence", "show", "EVD-7"], code: 1, mentions: ["EVD-7"]),
+        // Rules version 2: parties, capture dates, and no verdicts before the guidance.
+        Case(
+            name: "vendor-level evidence without parties",
+            arguments: [
+                "evidence", "add", "agreement.pdf", "--kind", "agreement", "--title", "T", "--covers", "VEN-1",
+            ],
+            code: 64, mentions: ["--party", "vendor or service"]),
+        Case(
+            name: "service-level evidence without parties",
+            arguments: [
+                "evidence", "add", "agreement.pdf", "--kind", "agreement", "--title", "T", "--covers", "USE-1", "SVC-1",
+            ], code: 64, mentions: ["--party"]),
+        Case(
+            name: "unknown party",
+            arguments: [
+                "evidence", "add", "agreement.pdf", "--kind", "agreement", "--title", "T", "--covers", "VEN-1",
+                "--party", "AUT-9",
+            ], code: 1, mentions: ["--party", "AUT-9"]),
+        Case(
+            name: "all-state with other parties",
+            arguments: [
+                "evidence", "add", "agreement.pdf", "--kind", "agreement", "--title", "T", "--covers", "VEN-1",
+                "--party", "all-state", "--party", "AUT-1",
+            ], code: 64, mentions: ["--party", "all-state"]),
+        Case(
+            name: "an opt-out signed",
+            arguments: [
+                "evidence", "add", "screenshot.png", "--kind", "opt-out-screenshot", "--title", "T", "--covers",
+                "USE-1", "--signed", "2026-01-05",
+            ], code: 64, mentions: ["--signed", "2026-01-05", "--captured"]),
+        Case(
+            name: "status before the guidance", arguments: ["status", "--as-of", "2022-02-01"], code: 64,
+            mentions: ["--as-of", "2022-02-01", "2022-02-02"]),
+        Case(
+            name: "due before the guidance", arguments: ["due", "--from", "2021-12-31"], code: 64,
+            mentions: ["--from", "2021-12-31"]),
+        Case(
+            name: "annual report before the guidance", arguments: ["report", "annual", "--year", "2021", "--out", "r"],
+            code: 64, mentions: ["--year", "2021-12-31"]),
+        Case(
+            name: "bundle before the guidance",
+            arguments: [
+                "bundle", "create", "--all", "--as-of", "2020-06-01", "--key", "agreement.pdf", "--out", "b.tar",
+            ],
+            code: 64, mentions: ["--as-of", "2020-06-01"]),
     ]
 
     @Test(arguments: cases)

@@ -16,7 +16,7 @@ import Testing
         (["usage", "edit", "USE-1", "--until", "2026-05-31"], "usage"),
         (["evidence", "remove", "EVD-1", "--reason", "replaced"], "evidence"),
         (["status", "--as-of", "2026-06-15"], "status"),
-        (["status", "--as-of", "2020-01-01"], "status"),
+        (["status", "--as-of", "2022-02-02"], "status"),
         (["due", "--from", "2026-06-15", "--within", "900"], "due-list"),
         (["settings", "warning-days", "30"], "settings"),
         (["log"], "audit-log"),

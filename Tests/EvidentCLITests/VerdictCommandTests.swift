@@ -17,11 +17,32 @@ import Testing
             }
             let object = try #require(try evident("status", "--as-of", "2026-11-30", "--json").json() as? [String: Any])
             let verdicts = try #require(object["verdicts"] as? [[String: Any]])
-            #expect(verdicts.count == 15)
+            #expect(verdicts.count == 17)
             #expect(verdicts.allSatisfy { ($0["rule"] as? String)?.hasPrefix("§") == true })
             let totals = try #require(object["totals"] as? [String: Int])
             #expect(
-                totals == ["compliant": 6, "expiring": 1, "missing-evidence": 2, "non-compliant": 2, "out-of-scope": 4])
+                totals == ["compliant": 8, "expiring": 1, "missing-evidence": 2, "non-compliant": 2, "out-of-scope": 4])
+        }
+    }
+
+    /// The verdict each usage is meant to show, as `samples/load`'s header lists it, is the one it gets.
+    @Test func theSamplesShowTheVerdictsTheirHeaderPromises() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Evident.samples(in: directory)
+            let script = try String(
+                contentsOf: Fixtures.repositoryRoot.appendingPathComponent("samples/load"), encoding: .utf8)
+            let outcomes = ["compliant", "expiring", "missing-evidence", "non-compliant", "out-of-scope"]
+            var promised: [String: String] = [:]
+            for line in script.split(separator: "\n") where line.hasPrefix("#   USE-") {
+                let words = line.dropFirst(4).split(separator: " ").map(String.init)
+                if let outcome = words.first(where: outcomes.contains) { promised[words[0]] = outcome }
+            }
+            let object = try #require(try evident("status", "--as-of", "2026-11-30", "--json").json() as? [String: Any])
+            let verdicts = try #require(object["verdicts"] as? [[String: Any]])
+            var actual: [String: String] = [:]
+            for verdict in verdicts { actual[verdict["usage"] as? String ?? ""] = verdict["outcome"] as? String }
+            #expect(promised.count == 17)
+            #expect(actual == promised)
         }
     }
 
@@ -30,7 +51,10 @@ import Testing
             let evident = try Evident.samples(in: directory)
             #expect(evident("status", "--as-of", "2026-11-30", "--fail-on", "non-compliant").code == 2)
             #expect(
-                evident("status", "--as-of", "2026-11-30", "--solution", "SOL-8", "--fail-on", "expiring").code == 0)
+                evident("status", "--as-of", "2026-11-30", "--solution", "SOL-8", "--fail-on", "missing-evidence").code
+                    == 0)
+            #expect(
+                evident("status", "--as-of", "2026-11-30", "--solution", "SOL-8", "--fail-on", "expiring").code == 2)
             #expect(
                 evident("status", "--as-of", "2026-11-30", "--solution", "SOL-1", "--fail-on", "expiring").code == 2)
             #expect(

@@ -57,15 +57,25 @@ import Testing
         }
     }
 
-    @Test func supersededEvidenceNeverCounts() throws {
+    @Test func supersededEvidenceStopsCountingWhenItsSuccessorStarts() throws {
         try withTemporaryDirectory { directory in
             let fixture = try registry(in: directory)
             _ = try agreement(fixture, covers: ["USE-1"])
-            _ = try agreement(
-                fixture, covers: ["USE-1"], clause: nil, supersedes: "EVD-1", fixtureName: "contract.docx")
+            // The successor starts on the same day and proves nothing: an ordinary agreement without a clause.
+            _ = try fixture.registry.fileEvidence(
+                EvidenceDraft(
+                    kind: .agreement, title: "Renewal", covers: ["USE-1"],
+                    dates: EvidenceDates(signed: try Day(parsing: "2026-01-01")), supersedes: "EVD-1"),
+                files: [try Fixtures.copy("contract.docx", into: fixture.directory)], fixture.context)
             let verdict = try verdict(fixture)
             #expect(verdict.outcome == .missingEvidence)
-            #expect(verdict.evidence == [RecordID(.evidence, 2)])
+            #expect(verdict.evidence == [RecordID(.evidence, 1), RecordID(.evidence, 2)])
+            #expect(
+                verdict.explanation
+                    == .evidenceFails([
+                        .init(evidence: RecordID(.evidence, 1), kind: .superseded, day: try Day(parsing: "2025-12-31")),
+                        .init(evidence: RecordID(.evidence, 2), kind: .noClause, day: nil),
+                    ]))
         }
     }
 

@@ -36,7 +36,7 @@ struct Fixture {
         _ = try registry.addUsage(
             UsageDraft(
                 solution: "TastSelv", service: "Google Analytics", since: try Day(parsing: "2024-01-01"),
-                route: .optOut, vendorOwnPurposes: .yes), context)
+                route: .optOut, vendorOwnPurposes: .no), context)
     }
 
     func file(_ fixtures: [String], kind: EvidenceKind, covers: [String] = ["USE-1"]) throws -> EvidenceInfo {

@@ -1,7 +1,7 @@
 import EvidentKit
 import Testing
 
-/// Every §3.1 rule and its boundaries, one row per case.
+/// Every §3.1 rule of rules version 1 (frozen, for bundles judged under it) and its boundaries, one row per case.
 @Suite struct RulesTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
@@ -154,7 +154,7 @@ import Testing
     func judges(_ rule: Case) {
         let finding = Rules.judge(
             route: rule.route, ownPurposes: rule.ownPurposes, evidence: rule.evidence, on: Self.d(rule.day),
-            policy: .standard)
+            policy: .standard, rules: .v1)
         #expect(finding.outcome == rule.outcome, "\(finding.reason)")
         #expect(finding.rule == rule.rule)
         #expect(!finding.reason.isEmpty)
@@ -163,7 +163,7 @@ import Testing
     @Test func namesTheEvidenceItRestsOnAndWhenItLapses() {
         let finding = Rules.judge(
             route: .agreement, ownPurposes: .no, evidence: [Self.agreement(7, notice: 30)], on: Self.d("2026-08-15"),
-            policy: .standard)
+            policy: .standard, rules: .v1)
         #expect(finding.outcome == .expiring)
         #expect(finding.evidence == [RecordID(.evidence, 7)])
         #expect(finding.lapses == Self.d("2026-08-31"))
@@ -173,7 +173,7 @@ import Testing
     @Test func explainsWhyAnAgreementFallsShort() {
         let finding = Rules.judge(
             route: .agreement, ownPurposes: .no, evidence: [Self.agreement(3, clause: false)],
-            on: Self.d("2026-04-01"), policy: .standard)
+            on: Self.d("2026-04-01"), policy: .standard, rules: .v1)
         #expect(finding.reason == "EVD-3 cites no clause restricting the vendor's own-purpose use")
         #expect(finding.evidence == [RecordID(.evidence, 3)])
     }
@@ -182,14 +182,23 @@ import Testing
         let policy = RulePolicy(optOutReviewMonths: 6, warningDays: 10)
         let capture = Self.optOut(captured: "2026-01-10", review: nil)
         #expect(
-            Rules.judge(route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-06-29"), policy: policy)
-                .outcome == .compliant)
+            Rules.judge(
+                route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-06-29"), policy: policy,
+                rules: .v1
+            )
+            .outcome == .compliant)
         #expect(
-            Rules.judge(route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-06-30"), policy: policy)
-                .outcome == .expiring)
+            Rules.judge(
+                route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-06-30"), policy: policy,
+                rules: .v1
+            )
+            .outcome == .expiring)
         #expect(
-            Rules.judge(route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-07-11"), policy: policy)
-                .outcome == .missingEvidence)
+            Rules.judge(
+                route: .optOut, ownPurposes: .no, evidence: [capture], on: Self.d("2026-07-11"), policy: policy,
+                rules: .v1
+            )
+            .outcome == .missingEvidence)
     }
 }
 

@@ -22,6 +22,7 @@ extension Registry {
         selection: Selection, asOf day: Day, sealTime: Date, key: SigningKey, organization: String?, to path: String,
         progress: (String) -> Void = { _ in }
     ) throws -> BundleSummary {
+        try Rules.checkReferenceDay(day, field: .asOf)
         let snapshot = try snapshot(of: selection)
         let evaluation = snapshot.evaluate(asOf: day)
         let (year, month, date) = day.components

@@ -46,11 +46,14 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
         }
         for vendor in vendors { facts.vendorNames[vendor.id.number] = vendor.name }
         for service in services { facts.services[service.id.number] = (service.name, service.vendor.number) }
-        let superseded = Set(evidence.filter { $0.withdrawn == nil }.compactMap(\.supersedes))
-        for item in evidence where item.withdrawn == nil && !superseded.contains(item.id) {
+        for item in evidence where item.withdrawn == nil {
             facts.evidence[item.id.number] = Rules.EvidenceFacts(
                 id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
-                filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day)
+                filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day,
+                parties: item.parties.map(\.number), allState: item.allState)
+            if let predecessor = item.supersedes {
+                facts.addSupersession(successor: item.id.number, predecessor: predecessor.number)
+            }
         }
         for item in evidence {
             for target in item.covers { facts.addCoverage(evidence: item.id.number, target: target) }

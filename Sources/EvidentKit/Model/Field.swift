@@ -16,7 +16,9 @@ public enum Field: String, Sendable, CaseIterable {
     /// A date given on its own, when the caller names no field.
     case date
     // Selections, the audit trail and reports.
-    case authority, record, year, asOf, within, window
+    case authority, record, year, within, window
+    /// The reference day of a verdict, and the first day `due` looks at.
+    case asOf, from
     /// Where a command writes: a file or a directory.
     case destination
     // Signing keys.

@@ -75,9 +75,19 @@ public struct Scope: Sendable, Codable, Equatable {
                     condition: .s4,
                     reason: ownerKinds.isEmpty
                         ? "no authority owns it"
-                        : "no state authority provides it (owned by \(kinds) authorities only)"))
+                        : ownerKinds.allSatisfy { $0 == .private }
+                            ? "only a private operator is registered: the commissioning state authority is missing "
+                                + "(register it as responsible, with the operator beside it)"
+                            : "no state authority provides it (owned by \(kinds) authorities only)"))
         }
         self.init(failures: failures)
+    }
+
+    /// Why a covered solution of `kind` is covered, citing the conditions that apply to it.
+    public static func coveredReason(for kind: SolutionKind) -> String {
+        kind == .nationalPortal
+            ? "covered by the guidance (§2 S1, S3 and S4 hold; S2 does not apply to a national portal)"
+            : "covered by the guidance (§2 S1-S4 hold)"
     }
 
     public init(of solution: SolutionInfo) {

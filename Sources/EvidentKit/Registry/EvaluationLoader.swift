@@ -55,7 +55,7 @@ enum EvaluationLoader {
         try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
             facts.services[row[0]] = (row[1], row[2])
         }
-        facts.evidence = try countingEvidence(db, fallback: day)
+        try loadEvidence(into: &facts, db, fallback: day)
         try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
             if let usage = row.optionalInt(1) {
                 facts.addCoverage(evidence: row.int(0), target: RecordID(.usage, usage))
@@ -118,30 +118,33 @@ enum EvaluationLoader {
     static let blankClause =
         "char(" + Rules.blankClauseCharacters.map { String($0.asciiValue!) }.joined(separator: ", ") + ")"
 
-    /// The evidence that can count: superseded and withdrawn evidence never does.
-    static func countingEvidence(_ db: Database, fallback: Day) throws -> ByID<Rules.EvidenceFacts> {
-        var evidence = ByID<Rules.EvidenceFacts>()
+    /// The evidence that can count, with its parties and what supersedes it: withdrawn evidence never counts.
+    static func loadEvidence(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
         let kinds = Array(EvidenceKind.allCases)
         try RawRows.forEach(
             db,
             """
             SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
                    \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
-                   clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', \(ordinal("substr(filedAt, 1, 10)"))
-            FROM evidence e
-            WHERE withdrawnAt IS NULL AND NOT EXISTS (
-              SELECT 1 FROM evidence n WHERE n.supersedesId = e.id AND n.withdrawnAt IS NULL)
+                   clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', \(ordinal("substr(filedAt, 1, 10)")),
+                   allState, supersedesId
+            FROM evidence WHERE withdrawnAt IS NULL
             """
         ) { row in
             let id = row.int(0)
             // A kind the enum does not know (only a tampered database has one) proves nothing.
             let kind = row.isNull(1) ? EvidenceKind.other : kinds[Int(row.int(1))]
-            evidence[id] = Rules.EvidenceFacts(
+            facts.evidence[id] = Rules.EvidenceFacts(
                 id: RecordID(.evidence, id), kind: kind, captured: row.day(2), signed: row.day(3),
                 validFrom: row.day(4), validUntil: row.day(5), reviewBy: row.day(6),
                 noticeDays: row.optionalInt(7).map(Int.init), hasClause: row.int(8) != 0,
-                filed: row.day(9) ?? fallback)
+                filed: row.day(9) ?? fallback, allState: row.int(10) != 0)
+            if let predecessor = row.optionalInt(11) {
+                facts.addSupersession(successor: id, predecessor: predecessor)
+            }
         }
-        return evidence
+        try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
+            facts.evidence[row.int(0)]?.parties.append(row.int(1))
+        }
     }
 }

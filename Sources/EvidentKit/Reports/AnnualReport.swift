@@ -228,6 +228,7 @@ extension Registry {
         } else {
             (reference, basis) = (end, .endOfYear)
         }
+        try Rules.checkReferenceDay(reference, field: day == nil ? .year : .asOf)
         let policy = try self.policy()
         return try read { db in
             let (evaluation, ended) = try EvaluationLoader.evaluateYear(

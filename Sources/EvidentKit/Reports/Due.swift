@@ -13,11 +13,17 @@ public struct DueItem: Sendable, Codable, Equatable {
 
 extension Registry {
     /// The deadlines of counting evidence from `day` to `days` later, earliest first.
+    ///
+    /// Evidence a successor supersedes counts until the day before the successor starts: its deadlines after
+    /// that are not due.
     public func due(from day: Day, within days: Int) throws -> [DueItem] {
         try Validate.days(days, field: .within)
+        try Rules.checkReferenceDay(day, field: .from)
         let policy = try self.policy()
         return try read { db in
-            let evidence = try EvaluationLoader.countingEvidence(db, fallback: day)
+            var facts = EvaluationFacts()
+            try EvaluationLoader.loadEvidence(into: &facts, db, fallback: day)
+            let evidence = facts.evidenceWithSupersession()
             var titles: [Int64: String] = [:]
             try Row.fetchCursor(db, sql: "SELECT id, title FROM evidence WHERE withdrawnAt IS NULL").forEach {
                 titles[$0[0]] = $0[1]
@@ -28,9 +34,10 @@ extension Registry {
             }
             let last = day.adding(days: days)
             var items: [DueItem] = []
-            for (id, facts) in evidence.entries {
+            for (id, facts) in evidence.entries where facts.superseded != .entirely {
+                let counts: Day? = if case .from(let start) = facts.superseded { start.adding(days: -1) } else { nil }
                 for deadline in Rules.validity(of: facts, policy: policy).deadlines
-                where deadline.day >= day && deadline.day <= last {
+                where deadline.day >= day && deadline.day <= min(last, counts ?? last) {
                     items.append(
                         DueItem(
                             day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal, deadline: deadline.kind,

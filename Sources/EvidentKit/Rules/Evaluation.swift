@@ -32,6 +32,7 @@ extension Registry {
     public func evaluate(
         asOf day: Day, filter: Selection = .all, policy: RulePolicy? = nil, rules: RulesVersion = .current
     ) throws -> Evaluation {
+        try Rules.checkReferenceDay(day, field: .asOf, rules: rules)
         let policy = try policy ?? self.policy()
         return try read { db in
             let selected = try solutions(in: filter, db).ids.map(Set.init)

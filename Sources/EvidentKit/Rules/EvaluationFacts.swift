@@ -14,8 +14,12 @@ struct EvaluationFacts {
     var order: [Int64] = []
     var vendorNames = ByID<String>()
     var services = ByID<(name: String, vendor: Int64)>()
-    /// Evidence that can count: superseded and withdrawn evidence is left out.
+    /// The owners of each solution, which evidence must bind (rules 2).
+    var owners = ByID<Rules.Owners>()
+    /// Evidence that can count: withdrawn evidence is left out.
     var evidence = ByID<Rules.EvidenceFacts>()
+    /// Which evidence supersedes which, between unwithdrawn evidence.
+    var supersessions: [(successor: Int64, predecessor: Int64)] = []
     var byUsage = ByID<[Int64]>()
     var byService = ByID<[Int64]>()
     var byVendor = ByID<[Int64]>()
@@ -27,11 +31,34 @@ struct EvaluationFacts {
         owners: [(id: Int64, kind: AuthorityKind)]
     ) {
         let scope = Scope(kind: kind, mandatory: mandatory, audience: audience, ownerKinds: owners.map(\.kind))
+        self.owners[id] = Rules.Owners(
+            authorities: Set(owners.map(\.id)), includesState: owners.contains { $0.kind == .state })
         solutions[id] = Evaluation.SolutionScope(
             id: RecordID(.solution, id), name: name, kind: kind,
             authorities: owners.map { RecordID(.authority, $0.id) },
             covered: scope.covered, failures: scope.failures)
         order.append(id)
+    }
+
+    /// Records that unwithdrawn evidence supersedes other evidence.
+    mutating func addSupersession(successor: Int64, predecessor: Int64) {
+        supersessions.append((successor, predecessor))
+    }
+
+    /// The evidence with each superseded piece marked from the day its earliest successor starts.
+    func evidenceWithSupersession() -> ByID<Rules.EvidenceFacts> {
+        var evidence = self.evidence
+        for (successor, predecessor) in supersessions {
+            guard let next = evidence[successor], var item = evidence[predecessor] else { continue }
+            let from: Rules.Supersession = RulesV2.start(of: next).map { .from($0) } ?? .entirely
+            switch (item.superseded, from) {
+            case (.entirely?, _): break
+            case (.from(let earlier)?, .from(let later)) where earlier <= later: break
+            default: item.superseded = from
+            }
+            evidence[predecessor] = item
+        }
+        return evidence
     }
 
     /// Records that evidence covers a usage, service or vendor, if the evidence counts.
@@ -55,6 +82,7 @@ struct EvaluationFacts {
     /// Judges each usage on its own day (§2 scope first, then the §3.1 route), in solution and usage order.
     func judge(_ usages: [(usage: UsageFacts, day: Day)], policy: RulePolicy, rules: RulesVersion) -> [Verdict] {
         let usages = usages.sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
+        let evidence = evidenceWithSupersession()
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(usages.count)
         var candidates: [Int64] = []
@@ -80,7 +108,7 @@ struct EvaluationFacts {
                 }
                 finding = Rules.judge(
                     route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy,
-                    rules: rules)
+                    owners: owners[usage.solution] ?? Rules.Owners(), rules: rules)
             }
             verdicts.append(
                 Verdict(

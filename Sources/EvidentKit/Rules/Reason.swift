@@ -25,6 +25,10 @@ public enum Reason: Sendable, Equatable {
         public var evidence: RecordID
         public var kind: Kind
         public var day: Day?
+
+        public init(evidence: RecordID, kind: Kind, day: Day?) {
+            (self.evidence, self.kind, self.day) = (evidence, kind, day)
+        }
     }
 
     /// No route is claimed (§3.1).

@@ -11,23 +11,71 @@ public enum Rules {
         public var hasClause: Bool
         /// The day it was filed, the capture date of last resort.
         public var filed: Day
+        /// The authorities it binds, by row id.
+        public var parties: [Int64]
+        /// A framework agreement binding every state authority.
+        public var allState: Bool
+        /// Whether unwithdrawn evidence supersedes it, and from when.
+        public var superseded: Supersession?
 
-        public init(id: RecordID, kind: EvidenceKind, dates: EvidenceDates, hasClause: Bool = false, filed: Day) {
+        public init(
+            id: RecordID, kind: EvidenceKind, dates: EvidenceDates, hasClause: Bool = false, filed: Day,
+            parties: [Int64] = [], allState: Bool = false, superseded: Supersession? = nil
+        ) {
             (self.id, self.kind, self.dates, self.hasClause, self.filed) = (id, kind, dates, hasClause, filed)
+            (self.parties, self.allState, self.superseded) = (parties, allState, superseded)
         }
 
         /// Facts with the dates given one by one.
         public init(
             id: RecordID, kind: EvidenceKind, captured: Day? = nil, signed: Day? = nil, validFrom: Day? = nil,
-            validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil, hasClause: Bool = false, filed: Day
+            validUntil: Day? = nil, reviewBy: Day? = nil, noticeDays: Int? = nil, hasClause: Bool = false, filed: Day,
+            parties: [Int64] = [], allState: Bool = false, superseded: Supersession? = nil
         ) {
             self.init(
                 id: id, kind: kind,
                 dates: EvidenceDates(
                     captured: captured, signed: signed, validFrom: validFrom, validUntil: validUntil,
                     reviewBy: reviewBy, noticeDays: noticeDays),
-                hasClause: hasClause, filed: filed)
+                hasClause: hasClause, filed: filed, parties: parties, allState: allState, superseded: superseded)
         }
+
+        /// Whether it binds one of a solution's owners (rules 2): a party owns it, or it is a framework agreement
+        /// and a state authority owns it.
+        func binds(_ owners: Owners) -> Bool {
+            allState ? owners.includesState : parties.contains { owners.authorities.contains($0) }
+        }
+    }
+
+    /// When a successor takes over from a piece of evidence.
+    public enum Supersession: Sendable, Equatable {
+        /// From the successor's first day; the evidence proves until the day before.
+        case from(Day)
+        /// The successor has no first day: it is in force from the beginning, and the evidence never proves.
+        case entirely
+    }
+
+    /// The owners of the solution a usage is on, which evidence must bind (rules 2).
+    public struct Owners: Sendable, Equatable {
+        /// The owning authorities, by row id, in any role.
+        public var authorities: Set<Int64>
+        /// Whether a state authority is among them, which a framework agreement binds.
+        public var includesState: Bool
+
+        public init(authorities: Set<Int64> = [], includesState: Bool = false) {
+            (self.authorities, self.includesState) = (authorities, includesState)
+        }
+    }
+
+    /// The guidance's date: verdicts under rules 2 are given from this day on (§3.1, before the guidance).
+    public static let guidanceDate = Day(year: 2022, month: 2, day: 2)!
+
+    /// Refuses a reference day before the guidance, which nothing required verdicts for (rules 2).
+    public static func checkReferenceDay(_ day: Day, field: Field, rules: RulesVersion = .current) throws(InputError) {
+        guard rules >= .v2, day < guidanceDate else { return }
+        throw InputError(
+            field: field, value: day.description,
+            reason: "the guidance is dated \(guidanceDate.description): there are no verdicts for an earlier day")
     }
 
     /// The characters a clause may consist of and still cite nothing: ASCII white space, as SQLite's `trim`
@@ -39,13 +87,11 @@ public enum Rules {
         clause?.contains { !blankClauseCharacters.contains($0) } ?? false
     }
 
-    /// The evidence kinds that can prove a route.
-    public static func kinds(proving route: Route) -> [EvidenceKind] {
-        switch route {
-        case .optOut: [.optOutScreenshot, .optOutConfig]
-        case .agreement: [.dataProcessingAgreement, .agreement]
-        case .technicallyNecessary: [.technicalJustification]
-        case .none: []
+    /// The evidence kinds that can prove a route under `rules`.
+    public static func kinds(proving route: Route, rules: RulesVersion = .current) -> [EvidenceKind] {
+        switch rules {
+        case .v1: RulesV1.kinds(proving: route)
+        case .v2: RulesV2.kinds(proving: route)
         }
     }
 
@@ -102,6 +148,7 @@ public enum Rules {
     ) -> Validity {
         switch rules {
         case .v1: RulesV1.validity(of: evidence, policy: policy)
+        case .v2: RulesV2.validity(of: evidence, policy: policy)
         }
     }
 
@@ -110,10 +157,13 @@ public enum Rules {
     /// in id order.
     public static func judge(
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy,
-        rules: RulesVersion = .current
+        owners: Owners = Owners(), rules: RulesVersion = .current
     ) -> Finding {
         switch rules {
         case .v1: RulesV1.judge(route: route, ownPurposes: ownPurposes, evidence: evidence, on: day, policy: policy)
+        case .v2:
+            RulesV2.judge(
+                route: route, ownPurposes: ownPurposes, evidence: evidence, on: day, policy: policy, owners: owners)
         }
     }
 }

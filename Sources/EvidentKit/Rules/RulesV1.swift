@@ -3,6 +3,16 @@
 /// Only the claimed route counts; R2 needs a data-processing agreement or agreement that cites a clause; own-purpose
 /// use defeats R3 only; a review date lapses opt-out evidence only; supersession takes effect on filing.
 enum RulesV1 {
+    /// The evidence kinds that can prove a route.
+    static func kinds(proving route: Route) -> [EvidenceKind] {
+        switch route {
+        case .optOut: [.optOutScreenshot, .optOutConfig]
+        case .agreement: [.dataProcessingAgreement, .agreement]
+        case .technicallyNecessary: [.technicalJustification]
+        case .none: []
+        }
+    }
+
     /// Whether evidence of `kind` can prove `route`.
     static func proves(_ kind: EvidenceKind, _ route: Route) -> Bool {
         switch (route, kind) {
@@ -55,7 +65,8 @@ enum RulesV1 {
         var considered: [RecordID] = []
         var proving: [(Rules.EvidenceFacts, Rules.Validity)] = []
         var problems: [Reason.EvidenceProblem] = []
-        for item in evidence where proves(item.kind, route) {
+        // Superseded evidence stops counting the moment its successor is filed.
+        for item in evidence where item.superseded == nil && proves(item.kind, route) {
             considered.append(item.id)
             let validity = validity(of: item, policy: policy)
             if let start = validity.start, day < start {
@@ -78,7 +89,7 @@ enum RulesV1 {
             return Finding(
                 outcome: .missingEvidence, rule: rule,
                 explanation: problems.isEmpty
-                    ? .noEvidence(kinds: Rules.kinds(proving: route)) : .evidenceFails(problems),
+                    ? .noEvidence(kinds: kinds(proving: route)) : .evidenceFails(problems),
                 evidence: considered)
         }
 

@@ -6,9 +6,12 @@
 public enum RulesVersion: Int, Sendable, Codable, CaseIterable, Comparable {
     /// The rules as first shipped (`RulesV1`).
     case v1 = 1
+    /// The rules after a close reading of the guidance (`RulesV2`): any route that holds, the evidence's
+    /// parties, dates that mean what they say.
+    case v2 = 2
 
     /// The version new verdicts are made under.
-    public static let current = RulesVersion.v1
+    public static let current = RulesVersion.v2
 
     public static func < (lhs: RulesVersion, rhs: RulesVersion) -> Bool { lhs.rawValue < rhs.rawValue }
 }
