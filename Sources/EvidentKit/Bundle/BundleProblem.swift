@@ -42,7 +42,7 @@ public struct BundleProblem: Sendable, Codable, Equatable, CustomStringConvertib
         case rulesUnsupported = "rules-unsupported"
 
         /// Whether the problem says this evident is too old for the bundle, rather than that the bundle is wrong.
-        public var meansTooOld: Bool { self == .formatUnsupported || self == .rulesUnsupported }
+        var meansTooOld: Bool { self == .formatUnsupported || self == .rulesUnsupported }
     }
 
     public var code: Code
