@@ -53,7 +53,7 @@ public struct AnnualReport: Sendable, Codable, Equatable {
 
 extension AnnualReport {
     /// Builds the report from an evaluation, the authorities, and the evidence its verdicts cite.
-    public init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
+    init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
         let evidence = Dictionary(evidence.map { ($0.id, $0) }) { first, _ in first }
         func line(_ verdict: Verdict) -> UsageLine {
             UsageLine(

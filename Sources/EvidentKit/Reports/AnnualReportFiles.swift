@@ -33,7 +33,7 @@ extension AnnualReport {
     }
 
     /// The report as stable, pretty JSON with sorted keys.
-    public func json() throws -> Data {
+    func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)

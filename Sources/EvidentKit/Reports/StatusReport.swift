@@ -4,7 +4,7 @@ import Foundation
 /// one verdict per usage, as JSON (`schema/status.schema.json`) or CSV.
 public struct StatusReport: Sendable, Encodable, Equatable {
     /// The format of this JSON, which `metadata/evaluation.json` in a bundle also has.
-    public static let currentFormat = "evident-evaluation/2"
+    static let currentFormat = "evident-evaluation/2"
 
     public let format: String
     public let asOf: Day
@@ -26,7 +26,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     }
 
     /// The report as pretty JSON with sorted keys, the same as `JSONEncoder` would write, only faster.
-    public func json() -> [UInt8] {
+    func json() -> [UInt8] {
         var bytes: [UInt8] = []
         writeJSON { bytes += $0 }
         return bytes
@@ -82,7 +82,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         output(writer.bytes + [0x0A])
     }
 
-    public static let csvHeader = [
+    static let csvHeader = [
         "usage", "solution", "solution_name", "service", "service_name", "vendor", "vendor_name", "route",
         "vendor_own_purposes", "verdict", "rule", "evidence", "lapses", "reason",
     ]

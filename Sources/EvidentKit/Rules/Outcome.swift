@@ -17,7 +17,7 @@ public enum Outcome: String, Sendable, Codable, CaseIterable, Comparable {
     }
 
     /// How many of `verdicts` have each outcome, by its name; every outcome is present, if only as 0.
-    public static func totals(_ verdicts: some Sequence<Verdict>) -> [String: Int] {
+    static func totals(_ verdicts: some Sequence<Verdict>) -> [String: Int] {
         var totals = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, 0) })
         for verdict in verdicts { totals[verdict.outcome.rawValue, default: 0] += 1 }
         return totals
