@@ -40,7 +40,7 @@ public enum Rules {
     }
 
     /// The evidence kinds that can prove a route.
-    public static func kinds(proving route: Route) -> [EvidenceKind] {
+    static func kinds(proving route: Route) -> [EvidenceKind] {
         switch route {
         case .optOut: [.optOutScreenshot, .optOutConfig]
         case .agreement: [.dataProcessingAgreement, .agreement]
@@ -50,7 +50,7 @@ public enum Rules {
     }
 
     /// The rule a route rests on, as cited in verdicts.
-    public static func citation(_ route: Route) -> String {
+    static func citation(_ route: Route) -> String {
         switch route {
         case .optOut: "§3.1 R1"
         case .agreement: "§3.1 R2"
@@ -85,11 +85,11 @@ public enum Rules {
     }
 
     /// The period in which evidence proves its route, and the days that make it lapse.
-    public struct Validity: Sendable, Equatable {
-        public var start: Day?
-        public var end: Day?
+    struct Validity: Sendable, Equatable {
+        var start: Day?
+        var end: Day?
         /// Review dates, the end of validity and the last day to give notice.
-        public var deadlines: [Deadline]
+        var deadlines: [Deadline]
 
         func covers(_ day: Day) -> Bool {
             (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true)
@@ -97,7 +97,7 @@ public enum Rules {
     }
 
     /// When evidence proves its route and when it must be renewed, under `rules`.
-    public static func validity(
+    static func validity(
         of evidence: EvidenceFacts, policy: RulePolicy, rules: RulesVersion = .current
     ) -> Validity {
         switch rules {
