@@ -54,7 +54,7 @@ public struct AllowedSigners: Sendable {
     }
 
     /// The principals that may sign in `namespace` with `key`; empty when the key is not trusted for it.
-    public func principals(trusting key: PublicSigningKey, namespace: String) -> [String] {
+    package func principals(trusting key: PublicSigningKey, namespace: String) -> [String] {
         entries.filter { $0.key == key && ($0.namespaces?.contains(namespace) ?? true) }.map(\.principals)
     }
 }

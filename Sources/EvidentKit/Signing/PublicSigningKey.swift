@@ -14,7 +14,7 @@ public struct PublicSigningKey: Sendable, Hashable {
     }
 
     /// `ssh-ed25519 AAAA… comment`, as in a `.pub` file.
-    public func openSSHLine(comment: String = "") -> String {
+    func openSSHLine(comment: String = "") -> String {
         "ssh-ed25519 " + Data(blob).base64EncodedString() + (comment.isEmpty ? "" : " " + comment)
     }
 

@@ -12,7 +12,7 @@ public struct SigningKey: Sendable {
     let privateKey: Curve25519.Signing.PrivateKey
     public let comment: String
 
-    public init(comment: String) {
+    init(comment: String) {
         privateKey = Curve25519.Signing.PrivateKey()
         self.comment = comment
     }
@@ -40,7 +40,7 @@ public struct SigningKey: Sendable {
     }
 
     /// The private key file as `ssh-keygen -t ed25519 -N ""` writes it.
-    public var openSSHPrivateKey: String {
+    var openSSHPrivateKey: String {
         let seed = Array(privateKey.rawRepresentation)
         let publicRaw = Array(privateKey.publicKey.rawRepresentation)
         var secret = SSHWriter()
