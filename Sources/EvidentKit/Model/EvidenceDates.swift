@@ -26,7 +26,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     }
 
     /// These dates with every one `other` gives put in their place: an edit over the stored dates.
-    public func overridden(by other: EvidenceDates) -> EvidenceDates {
+    func overridden(by other: EvidenceDates) -> EvidenceDates {
         EvidenceDates(
             captured: other.captured ?? captured, signed: other.signed ?? signed,
             validFrom: other.validFrom ?? validFrom, validUntil: other.validUntil ?? validUntil,
@@ -34,7 +34,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     }
 
     /// Whether no date is given.
-    public var isEmpty: Bool { self == EvidenceDates() }
+    var isEmpty: Bool { self == EvidenceDates() }
 
     /// Checks the dates against each other; the filing date plays no part.
     func validate() throws(InputError) {

@@ -3,7 +3,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case authority, solution, vendor, service, usage, evidence
 
     /// The prefix of the short ids users see, as in `AUT-1`.
-    public var prefix: String {
+    var prefix: String {
         switch self {
         case .authority: "AUT"
         case .solution: "SOL"
@@ -41,7 +41,7 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// Parses `SOL-3` (any letter case); returns nil when the text is not an id.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         guard let dash = text.firstIndex(of: "-"),
             let kind = RecordKind.allCases.first(where: { $0.prefix == text[..<dash].uppercased() }),
             let number = Int64(text[text.index(after: dash)...]), number > 0

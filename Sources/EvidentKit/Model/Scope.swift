@@ -30,7 +30,7 @@ public struct Scope: Sendable, Codable, Equatable {
     /// The rule a verdict about this solution cites: `§2` when covered, else the first failing condition.
     public var citation: String { failures.first?.condition.citation ?? "§2" }
 
-    public init(failures: [Failure]) {
+    init(failures: [Failure]) {
         self.failures = failures
     }
 
@@ -80,7 +80,7 @@ public struct Scope: Sendable, Codable, Equatable {
         self.init(failures: failures)
     }
 
-    public init(of solution: SolutionInfo) {
+    init(of solution: SolutionInfo) {
         self.init(
             kind: solution.kind, mandatory: solution.mandatory, audience: solution.audience,
             ownerKinds: solution.owners.map(\.authorityKind))

@@ -114,7 +114,7 @@ extension Registry {
     ///
     /// Runs in a write transaction, so no live filing is between placing its objects and committing.
     @discardableResult
-    public func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
+    func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
         let abandoned = store.abandonedTemporaryFiles()
         abandoned.forEach { unlink($0) }
         let intents = store.pendingIntents()

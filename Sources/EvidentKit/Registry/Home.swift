@@ -16,6 +16,6 @@ public struct Home: Sendable, Equatable {
     }
 
     public var path: String { url.path }
-    public var databasePath: String { url.appendingPathComponent("registry.sqlite").path }
-    public var objectsPath: String { url.appendingPathComponent("objects").path }
+    var databasePath: String { url.appendingPathComponent("registry.sqlite").path }
+    var objectsPath: String { url.appendingPathComponent("objects").path }
 }

@@ -46,7 +46,7 @@ extension Registry {
     }
 
     /// Resolves a reference to a record of one kind.
-    public func resolve(_ text: String, field: Field?, kind: RecordKind) throws -> RecordID {
+    func resolve(_ text: String, field: Field?, kind: RecordKind) throws -> RecordID {
         try read { db in try resolve(text, field: field, kinds: [kind], db) }
     }
 }

@@ -18,7 +18,7 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     case binary = "application/octet-stream"
 
     /// A short name for messages.
-    public var label: String {
+    var label: String {
         switch self {
         case .pdf: "PDF"
         case .png: "PNG"
@@ -43,7 +43,7 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
 extension EvidenceKind {
     /// The media types a document of this kind may have: a screenshot is an image
     /// or PDF, a config is structured text, an agreement is a document or a scan.
-    public var allowedMediaTypes: Set<MediaType> {
+    var allowedMediaTypes: Set<MediaType> {
         switch self {
         case .optOutScreenshot: MediaType.images.union([.pdf])
         case .optOutConfig: [.json, .yaml, .xml, .text]
