@@ -17,6 +17,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     /// Days of notice before `validUntil` to terminate or renew.
     public var noticeDays: Int?
 
+    /// Dates as given; each one left out is absent.
     public init(
         captured: Day? = nil, signed: Day? = nil, validFrom: Day? = nil, validUntil: Day? = nil, reviewBy: Day? = nil,
         noticeDays: Int? = nil
