@@ -53,8 +53,11 @@ extension Registry {
 
 /// A part of the registry a command works on: one solution, the solutions an authority owns, or all.
 public enum Selection: Sendable, Equatable {
+    /// Every solution.
     case all
+    /// One solution, by reference (an id or a name).
     case solution(String)
+    /// The solutions an authority owns, by reference.
     case authority(String)
 }
 
