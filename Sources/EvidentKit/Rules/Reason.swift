@@ -5,6 +5,7 @@
 public enum Reason: Sendable, Equatable {
     /// What was wrong with one piece of evidence that could have proven the route.
     public struct EvidenceProblem: Sendable, Equatable, Codable {
+        /// What was wrong.
         public enum Kind: String, Sendable, Codable, CaseIterable {
             /// Its validity starts after the reference day; `day` is the start.
             case notYetInForce = "not-yet-in-force"
@@ -16,8 +17,11 @@ public enum Reason: Sendable, Equatable {
             case noClause = "no-clause"
         }
 
+        /// The evidence concerned.
         public var evidence: RecordID
+        /// What was wrong with it.
         public var kind: Kind
+        /// The day that matters, for the kinds that have one.
         public var day: Day?
     }
 
@@ -58,6 +62,7 @@ extension Reason: Codable {
         case code, route, kinds, problems, evidence, deadline, condition
     }
 
+    /// Encodes the code and its parameters.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(code, forKey: .code)
@@ -74,6 +79,7 @@ extension Reason: Codable {
         }
     }
 
+    /// Decodes a code and its parameters; throws on a code this evident does not know.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let code = try container.decode(String.self, forKey: .code)

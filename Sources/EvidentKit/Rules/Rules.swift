@@ -5,13 +5,18 @@
 public enum Rules {
     /// The facts of one piece of evidence that the rules read.
     public struct EvidenceFacts: Sendable, Equatable {
+        /// The evidence's id.
         public var id: RecordID
+        /// What it is.
         public var kind: EvidenceKind
+        /// The days it speaks about.
         public var dates: EvidenceDates
+        /// Whether it cites a clause restricting own-purpose use; R2 needs one.
         public var hasClause: Bool
         /// The day it was filed, the capture date of last resort.
         public var filed: Day
 
+        /// Facts with the dates as one value.
         public init(id: RecordID, kind: EvidenceKind, dates: EvidenceDates, hasClause: Bool = false, filed: Day) {
             (self.id, self.kind, self.dates, self.hasClause, self.filed) = (id, kind, dates, hasClause, filed)
         }
@@ -61,10 +66,15 @@ public enum Rules {
 
     /// What the rules conclude, before it is dressed with names into a `Verdict`.
     public struct Finding: Sendable, Equatable {
+        /// The outcome for the usage.
         public var outcome: Outcome
+        /// The rule cited, such as `§3.1 R2`.
         public var rule: String
+        /// Why, as a code and its parameters.
         public var explanation: Reason
+        /// The evidence it rests on, or that was considered and found wanting.
         public var evidence: [RecordID]
+        /// When the proof next lapses, if it does.
         public var lapses: Day?
 
         /// The reason in words.
@@ -75,12 +85,17 @@ public enum Rules {
     public struct Deadline: Sendable, Codable, Equatable {
         /// What happens on the day.
         public enum Kind: String, Sendable, Codable {
+            /// The evidence is due for review.
             case review
+            /// The evidence's validity ends.
             case validUntil = "valid-until"
+            /// The last day to give notice before the evidence's validity ends.
             case notice
         }
 
+        /// The day by which to act.
         public var day: Day
+        /// What happens on it.
         public var kind: Kind
     }
 
@@ -105,9 +120,10 @@ public enum Rules {
         }
     }
 
-    /// The verdict on a usage of a covered solution on `day` under `rules`, from the evidence that covers it
-    /// (directly, through its service or through its vendor; superseded and withdrawn evidence already left out),
-    /// in id order.
+    /// The verdict on a usage of a covered solution on `day` under `rules`, from the evidence that covers it.
+    ///
+    /// `evidence` covers the usage directly, through its service or through its vendor, in id order; superseded
+    /// and withdrawn evidence is already left out.
     public static func judge(
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy,
         rules: RulesVersion = .current
