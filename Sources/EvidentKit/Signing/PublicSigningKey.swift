@@ -3,6 +3,7 @@ import Foundation
 
 /// An Ed25519 public key as SSH names it.
 public struct PublicSigningKey: Sendable, Hashable {
+    /// The key's 32 bytes.
     public let raw: [UInt8]
 
     /// The SSH public key blob: `string "ssh-ed25519" || string key`.

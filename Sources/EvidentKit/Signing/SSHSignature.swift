@@ -15,8 +15,10 @@ package struct SSHSignature: Sendable, Equatable {
 
     /// Why a signature cannot be read.
     package enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Not armoured as an SSH signature; damaged; made with a key other than Ed25519; or an unknown hash.
         case notArmored, malformed(String), unsupportedKey(String), unsupportedHash(String)
 
+        /// Why, in words for people.
         package var description: String {
             switch self {
             case .notArmored: "not an SSH signature (-----BEGIN SSH SIGNATURE-----)"

@@ -10,6 +10,7 @@ import Foundation
 /// An Ed25519 key pair in OpenSSH's formats, the key that signs bundles.
 public struct SigningKey: Sendable {
     let privateKey: Curve25519.Signing.PrivateKey
+    /// The comment the key files carry: the identity the key was made for.
     public let comment: String
 
     init(comment: String) {
@@ -32,6 +33,7 @@ public struct SigningKey: Sendable {
         self.comment = comment
     }
 
+    /// The public half, which an allowed-signers file trusts.
     public var publicKey: PublicSigningKey { PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation)) }
 
     /// Signs bytes (raw Ed25519, deterministic per RFC 8032).

@@ -14,7 +14,9 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     case html = "text/html"
     case docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     case odt = "application/vnd.oasis.opendocument.text"
+    /// A ZIP archive other than a DOCX or ODT document.
     case zip = "application/zip"
+    /// Bytes evident does not recognise.
     case binary = "application/octet-stream"
 
     /// A short name for messages.
