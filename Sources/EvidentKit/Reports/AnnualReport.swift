@@ -4,56 +4,83 @@ import Foundation
 public struct AnnualReport: Sendable, Codable, Equatable {
     /// A piece of evidence a verdict rests on, with the dates an auditor checks.
     public struct EvidenceLine: Sendable, Equatable {
+        /// Its short id.
         public var id: RecordID
+        /// What it is.
         public var kind: EvidenceKind
+        /// Its title.
         public var title: String
+        /// The days it speaks about; in JSON they sit beside the other fields.
         public var dates: EvidenceDates
+        /// Where it forbids own-purpose use, if it cites a clause.
         public var clause: String?
     }
 
     /// One usage of a covered solution and its verdict.
     public struct UsageLine: Sendable, Codable, Equatable {
+        /// The verdict on the usage.
         public var verdict: Verdict
+        /// The evidence the verdict rests on or considered, with its dates.
         public var evidence: [EvidenceLine]
     }
 
     /// A covered solution and the verdicts on its usages.
     public struct SolutionSection: Sendable, Codable, Equatable {
+        /// The solution's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// What it is.
         public var kind: SolutionKind
+        /// Its usages active on the reference date, with their verdicts.
         public var usages: [UsageLine]
     }
 
     /// An authority, its totals, and the covered solutions it takes part in.
     public struct AuthoritySection: Sendable, Codable, Equatable {
+        /// The authority's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// Its CVR number.
         public var cvr: String
+        /// What kind of body it is.
         public var kind: AuthorityKind
+        /// How many verdicts on its covered solutions have each outcome, by name.
         public var totals: [String: Int]
+        /// The covered solutions it takes part in.
         public var solutions: [SolutionSection]
     }
 
     /// A solution outside the guidance, and why.
     public struct OutOfScope: Sendable, Codable, Equatable {
+        /// The solution's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// The authorities that own it.
         public var authorities: [RecordID]
+        /// The §2 conditions it fails, with reasons.
         public var failures: [Scope.Failure]
     }
 
+    /// The year evaluated.
     public var year: Int
+    /// The reference date of the verdicts: 31 December of the year unless another was asked for.
     public var asOf: Day
+    /// The warning window the verdicts were made with, in days.
     public var warningDays: Int
+    /// How many verdicts on covered solutions have each outcome, by name.
     public var totals: [String: Int]
+    /// Each authority that takes part in a covered solution, with those solutions.
     public var authorities: [AuthoritySection]
+    /// The solutions outside the guidance, and why.
     public var outOfScope: [OutOfScope]
 }
 
 extension AnnualReport {
     /// Builds the report from an evaluation, the authorities, and the evidence its verdicts cite.
-    public init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
+    init(year: Int, evaluation: Evaluation, authorities: [AuthorityInfo], evidence: [EvidenceInfo]) {
         let evidence = Dictionary(evidence.map { ($0.id, $0) }) { first, _ in first }
         func line(_ verdict: Verdict) -> UsageLine {
             UsageLine(
@@ -106,6 +133,7 @@ extension AnnualReport.EvidenceLine: Codable {
         case id, kind, title, clause
     }
 
+    /// Decodes an evidence line, the dates read from beside the other fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         id = try container.decode(RecordID.self, forKey: .id)

@@ -1,6 +1,6 @@
 extension AnnualReport {
     /// One row per authority and usage; Danish reports use `;` and a byte-order mark, as Danish spreadsheets expect.
-    public func csv(language: ReportLanguage) -> String {
+    func csv(language: ReportLanguage) -> String {
         let labels = language.labels
         let header = [language == .da ? "Myndighed" : "Authority", "CVR"] + labels.columns
         var rows: [[String]] = []

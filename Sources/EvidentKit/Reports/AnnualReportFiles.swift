@@ -1,8 +1,9 @@
 import Foundation
 
 extension AnnualReport {
-    /// Writes `report.html`, `report.json` and `report.csv` into `directory` (created when missing), each
-    /// atomically; returns their paths.
+    /// Writes `report.html`, `report.json` and `report.csv` into `directory` and returns their paths.
+    ///
+    /// The directory is created when missing; each file is written atomically.
     public func write(to directory: String, language: ReportLanguage) throws -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -33,7 +34,7 @@ extension AnnualReport {
     }
 
     /// The report as stable, pretty JSON with sorted keys.
-    public func json() throws -> Data {
+    func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)

@@ -1,6 +1,6 @@
 extension AnnualReport {
     /// One self-contained HTML page: no scripts, fonts, images or styles from anywhere else, readable in print.
-    public func html(language: ReportLanguage) -> String {
+    func html(language: ReportLanguage) -> String {
         let labels = language.labels
         var page = """
             <!DOCTYPE html>

@@ -1,7 +1,7 @@
 /// The words for a verdict's reason, rendered from its code and parameters.
-public enum ReasonWording {
+enum ReasonWording {
     /// The reason as a sentence for people; `solutionName` names the solution of an out-of-scope verdict.
-    public static func text(_ reason: Reason, solutionName: String) -> String {
+    static func text(_ reason: Reason, solutionName: String) -> String {
         switch reason {
         case .noRoute:
             return "no route is claimed: without R1, R2 or R3 the service cannot be used"
