@@ -92,7 +92,11 @@ def main():
     )
     evidence_kinds = ["opt-out-screenshot", "opt-out-config", "data-processing-agreement", "agreement",
                       "technical-justification", "vendor-terms"]
-    evidence_rows, coverage_rows = [], []
+    evidence_rows, coverage_rows, party_rows = [], [], []
+    owners_of = {}
+    for solution, authority, _ in owners:
+        owners_of.setdefault(solution, []).append(authority)
+    usage_solution = {row[0]: row[1] for row in usage_rows}
     for i in range(1, args.evidence + 1):
         kind = rng.choice(evidence_kinds)
         year = rng.randint(2022, 2026)
@@ -101,26 +105,35 @@ def main():
         valid_until = None if rng.random() < 0.5 else f"{year + rng.randint(1, 3)}-12-31"
         clause = "Section 5.2" if rng.random() < 0.9 else None
         supersedes = i - 1 if i > 1 and rng.random() < 0.05 else None
-        evidence_rows.append((i, kind, f"Evidence {i}", captured, signed, valid_until,
-                              rng.choice([None, 30, 90]) if valid_until else None, clause, supersedes))
         target = rng.random()
+        # Evidence binds its parties (rules version 2): a usage's solution owners; a service's or vendor's
+        # named authorities, or every state authority for a framework agreement.
+        all_state = 1 if target >= 0.7 and rng.random() < 0.3 else 0
+        evidence_rows.append((i, kind, f"Evidence {i}", captured, signed, valid_until,
+                              rng.choice([None, 30, 90]) if valid_until else None, clause, supersedes, all_state))
         if target < 0.7:
-            coverage_rows.append((i, rng.randint(1, args.usages), None, None))
-        elif target < 0.9:
-            coverage_rows.append((i, None, rng.randint(1, services), None))
+            usage = rng.randint(1, args.usages)
+            coverage_rows.append((i, usage, None, None))
+            party_rows += [(i, authority) for authority in owners_of.get(usage_solution[usage], [])]
         else:
-            coverage_rows.append((i, None, None, rng.randint(1, vendors)))
+            if target < 0.9:
+                coverage_rows.append((i, None, rng.randint(1, services), None))
+            else:
+                coverage_rows.append((i, None, None, rng.randint(1, vendors)))
+            if not all_state:
+                party_rows += [(i, authority) for authority in rng.sample(range(1, authorities + 1), 3)]
     cur.executemany(
         "INSERT INTO evidence (id, kind, title, captured, signed, validUntil, noticeDays, clause, supersedesId,"
-        " filedAt, filedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', 'generator')",
+        " allState, filedAt, filedBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', 'generator')",
         evidence_rows,
     )
+    cur.executemany("INSERT OR IGNORE INTO evidenceParty (evidenceId, authorityId) VALUES (?, ?)", party_rows)
     cur.executemany(
         "INSERT INTO coverage (evidenceId, usageId, serviceId, vendorId) VALUES (?, ?, ?, ?)", coverage_rows
     )
     db.commit()
     print(f"{args.solutions} solutions, {args.usages} usages, {args.evidence} evidence, "
-          f"{len(coverage_rows)} coverage rows, {authorities} authorities")
+          f"{len(coverage_rows)} coverage rows, {len(party_rows)} parties, {authorities} authorities")
 
 
 if __name__ == "__main__":

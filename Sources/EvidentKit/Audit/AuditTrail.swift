@@ -4,8 +4,9 @@ import GRDB
 
 /// A record an audit event touched, with the SHA-256 of its canonical JSON after the change.
 public struct AuditedRecord: Codable, Sendable, Equatable {
+    /// The record that was added, changed or removed.
     public var id: RecordID
-    /// Nil when the change removed the record.
+    /// The SHA-256 of the record's canonical form after the change; nil when the change removed it.
     public var sha256: String?
 }
 

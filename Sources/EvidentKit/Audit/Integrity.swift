@@ -4,34 +4,54 @@ import GRDB
 
 /// One thing `evident check` found wrong, with a stable code.
 public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The stable codes, one per kind of problem.
     public enum Code: String, Sendable, Codable, CaseIterable {
+        /// SQLite's own integrity check found damage in the database file.
         case sqliteIntegrity = "sqlite-integrity"
+        /// A row refers to a row that does not exist.
         case foreignKey = "foreign-key"
+        /// A document row whose bytes are missing from the store.
         case objectMissing = "object-missing"
+        /// Bytes in the store that no document row refers to.
         case objectOrphan = "object-orphan"
+        /// A stored document whose bytes no longer hash to its name (deep checks only).
         case objectCorrupt = "object-corrupt"
+        /// An audit event that does not follow the one before it, or whose hash does not match its fields.
         case auditChainBroken = "audit-chain-broken"
+        /// A record that no audit event records.
         case recordUnaudited = "record-unaudited"
+        /// A record that is not as its last audit event left it: changed outside evident.
         case recordModified = "record-modified"
+        /// A record the audit trail says exists that the database no longer has.
         case recordVanished = "record-vanished"
     }
 
+    /// What kind of problem it is.
     public var code: Code
     /// The record, document or event concerned.
     public var subject: String
+    /// What is wrong, in words for people.
     public var detail: String
 
+    /// The code, the subject and the detail on one line.
     public var description: String { "\(code.rawValue) \(subject): \(detail)" }
 }
 
 /// What `evident check` found.
 public struct IntegrityReport: Sendable, Codable, Equatable {
+    /// Whether the check also read every stored document and checked its hash.
     public var deep: Bool
+    /// How many records were checked against the audit trail.
     public var records: Int
+    /// How many document rows the database holds.
     public var documents: Int
+    /// How many objects the store holds.
     public var objects: Int
+    /// How many events the audit trail holds.
     public var auditEvents: Int
+    /// How many objects left by filings that died before their commit were removed first.
     public var recoveredObjects: Int
+    /// Everything found wrong; empty when the registry is intact.
     public var problems: [IntegrityProblem]
 }
 

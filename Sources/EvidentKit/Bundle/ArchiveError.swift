@@ -2,9 +2,12 @@ import CArchive
 
 /// What libarchive reported, with its own words.
 public struct ArchiveError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    /// What evident asked libarchive to do, such as `read header`.
     public let operation: String
+    /// libarchive's own description of the error.
     public let message: String
 
+    /// The operation and libarchive's message.
     public var description: String { "\(operation): \(message)" }
 
     init(_ operation: String, _ archive: OpaquePointer?) {

@@ -11,6 +11,7 @@ import Foundation
 extension BundleVerifier {
     /// Why an extraction stopped after verification passed.
     public struct ExtractionError: UserFacingError, Sendable, CustomStringConvertible {
+        /// What went wrong, in words for the user.
         public let description: String
     }
 

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The fixed facts of the bundle format, shared by the writer and the verifier.
-public enum BundleFormat {
-    public static let profileIdentifier = "https://evident.example/schema/bagit-profile.json"
-    public static let agent = "evident \(version)"
-    public static let version = "0.1.0"
+enum BundleFormat {
+    static let profileIdentifier = "https://evident.example/schema/bagit-profile.json"
+    static let agent = "evident \(version)"
+    static let version = "0.1.0"
     static let signaturePath = "signature/tagmanifest-sha256.txt.sshsig"
     static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
     static let metadataFiles = ["metadata/registry.json", "metadata/evaluation.json", "metadata/report.html"]

@@ -23,6 +23,10 @@ public enum BundleVerifier {
         var payloadBytes: Int64 { payload.values.reduce(0) { $0 + $1.size } }
     }
 
+    /// Verifies the bundle at `path`: its entries, its BagIt manifests, its signature and its verdicts.
+    ///
+    /// With `allowedSigners`, the signing key must be one they trust for the bundle to be valid; without, an intact
+    /// bundle is at best unverified.
     public static func verify(path: String, allowedSigners: AllowedSigners?) -> BundleVerification {
         check(path: path, allowedSigners: allowedSigners).verification
     }

@@ -3,13 +3,21 @@ import Foundation
 
 /// What `bundle create` made.
 public struct BundleSummary: Sendable, Codable, Equatable {
+    /// The tar file written.
     public var path: String
+    /// The bundle's identifier and top-level directory, such as `EB-SOL-3-20261231`.
     public var identifier: String
+    /// The reference date of the verdicts.
     public var asOf: Day
+    /// The seal time every entry carries, as an ISO 8601 timestamp.
     public var sealTime: String
+    /// How many documents the bundle holds.
     public var payloadFiles: Int
+    /// The documents' total size in bytes.
     public var payloadBytes: Int64
+    /// How many verdicts the bundle carries.
     public var verdicts: Int
+    /// The fingerprint of the key that signed it.
     public var signer: String
 }
 

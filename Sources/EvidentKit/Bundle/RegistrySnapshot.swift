@@ -2,23 +2,23 @@ import Foundation
 import GRDB
 
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
-public struct RegistrySnapshot: Codable, Sendable, Equatable {
-    public static let currentFormat = "evident-registry/2"
+struct RegistrySnapshot: Codable, Sendable, Equatable {
+    static let currentFormat = "evident-registry/2"
     /// Every format this evident can read: 1 had no evidence parties (rules version 1 needs none).
     static let readableFormats: Set<String> = ["evident-registry/1", currentFormat]
 
-    public var format: String
+    var format: String
     /// The records chosen for the bundle: `SOL-3`, `AUT-2` or `all` (`scope` in registry.json).
-    public var selection: String
-    public var settings: [String: Int]
-    public var authorities: [AuthorityInfo]
-    public var solutions: [SolutionInfo]
-    public var vendors: [VendorInfo]
-    public var services: [ServiceInfo]
-    public var usages: [UsageInfo]
+    var selection: String
+    var settings: [String: Int]
+    var authorities: [AuthorityInfo]
+    var solutions: [SolutionInfo]
+    var vendors: [VendorInfo]
+    var services: [ServiceInfo]
+    var usages: [UsageInfo]
     /// Every piece of evidence about these records, superseded and withdrawn included.
-    public var evidence: [EvidenceInfo]
-    public var auditEvents: [AuditEventInfo]
+    var evidence: [EvidenceInfo]
+    var auditEvents: [AuditEventInfo]
 
     /// The keys of registry.json, which is an archived format: a renamed property must not rename a key.
     enum CodingKeys: String, CodingKey {
@@ -28,12 +28,12 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     }
 
     /// The rule policy the snapshot's settings give.
-    public var policy: RulePolicy { RulePolicy(settings: settings) }
+    var policy: RulePolicy { RulePolicy(settings: settings) }
 
     /// Judges the snapshot's usages as of `day`, exactly as `Registry.evaluate` judges the database.
     ///
     /// Whether evidence is superseded is derived from the evidence itself, never taken from its `status`.
-    public func evaluate(asOf day: Day, rules: RulesVersion = .current) -> Evaluation {
+    func evaluate(asOf day: Day, rules: RulesVersion = .current) -> Evaluation {
         var facts = EvaluationFacts()
         let authorityKinds = Dictionary(authorities.map { ($0.id, $0.kind) }) { first, _ in first }
         for solution in solutions.sorted(by: { $0.id < $1.id }) {
@@ -75,7 +75,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
     }
 
     /// The snapshot as canonical JSON: sorted keys, no insignificant white space, a final newline.
-    public func canonicalJSON() throws -> [UInt8] {
+    func canonicalJSON() throws -> [UInt8] {
         Array(try CanonicalJSON.encode(self)) + [0x0A]
     }
 }
@@ -83,7 +83,7 @@ public struct RegistrySnapshot: Codable, Sendable, Equatable {
 extension Registry {
     /// The records a bundle of `selection` covers: the solutions, their owners and usages, the services and
     /// vendors those use, all evidence about any of them, and the audit events that touched them.
-    public func snapshot(of selection: Selection) throws -> RegistrySnapshot {
+    func snapshot(of selection: Selection) throws -> RegistrySnapshot {
         let policy = try self.policy()
         return try read { db in
             let (selected, selectionName) = try solutions(in: selection, db)

@@ -8,6 +8,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Days since 1970-01-01.
     public let ordinal: Int
 
+    /// The day `ordinal` days after 1970-01-01 (before it when negative).
     public init(ordinal: Int) {
         self.ordinal = ordinal
     }
@@ -47,6 +48,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
+    /// The year, the month (1–12) and the day of the month.
     public var components: (year: Int, month: Int, day: Int) {
         // Howard Hinnant's civil_from_days.
         let z = ordinal + 719_468
@@ -60,6 +62,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// The day as `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components
         func pad(_ value: Int, _ width: Int) -> String {
@@ -69,6 +72,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// The same day `months` later, clamped to the month's last day (31 January + 1 month is 28 or 29 February).
@@ -81,8 +85,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             ?? self
     }
 
+    /// Whether `lhs` is before `rhs`.
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// Decodes a day from its `YYYY-MM-DD` text.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {
@@ -93,6 +99,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         }
     }
 
+    /// Encodes the day as its `YYYY-MM-DD` text.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

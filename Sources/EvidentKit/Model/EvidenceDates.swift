@@ -17,6 +17,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     /// Days of notice before `validUntil` to terminate or renew.
     public var noticeDays: Int?
 
+    /// Dates as given; each one left out is absent.
     public init(
         captured: Day? = nil, signed: Day? = nil, validFrom: Day? = nil, validUntil: Day? = nil, reviewBy: Day? = nil,
         noticeDays: Int? = nil
@@ -26,7 +27,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     }
 
     /// These dates with every one `other` gives put in their place: an edit over the stored dates.
-    public func overridden(by other: EvidenceDates) -> EvidenceDates {
+    func overridden(by other: EvidenceDates) -> EvidenceDates {
         EvidenceDates(
             captured: other.captured ?? captured, signed: other.signed ?? signed,
             validFrom: other.validFrom ?? validFrom, validUntil: other.validUntil ?? validUntil,
@@ -34,7 +35,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
     }
 
     /// Whether no date is given.
-    public var isEmpty: Bool { self == EvidenceDates() }
+    var isEmpty: Bool { self == EvidenceDates() }
 
     /// Checks the dates against each other and the kind of evidence; the filing date plays no part.
     func validate(for kind: EvidenceKind) throws(InputError) {

@@ -1,28 +1,32 @@
-/// The input fields of the registry's records and commands, named by what they are, not by how a command line
-/// spells them.
+/// The input fields of the registry's records and commands, named by what they are.
 ///
-/// Errors name the field a value came in; whoever shows them to a person spells the field its own way.
+/// Not by how a command line spells them: errors name the field a value came in, and whoever shows them to a
+/// person spells the field its own way.
 public enum Field: String, Sendable, CaseIterable {
-    // Authorities, vendors and solutions.
+    /// Authorities and vendors: a name (of any record), a CVR or EU VAT number, a country and a website.
     case name, cvr, vat, country, website
+    /// Solutions: the channel, the address on it (`url` or `appId`), the law that mandates it, and an owner.
     case channel, url, appId, mandatedBy, owner
-    // Services and usages.
+    /// Services: the vendor, a host pattern and a cookie name.
     case vendor, host, cookie
+    /// Usages: the solution and service, the period (`since`, `until`) and the purpose.
     case solution, service, since, until, purpose
-    // Evidence: the documents filed, what they cover, their dates, and the one document to export.
+    /// Evidence: the files filed, the title, what it covers, its dates, its clause and what it supersedes.
     case files, title, covers, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause, supersedes
+    /// Whom evidence binds: an authority, or all-state for a framework agreement.
     case party
+    /// Why evidence is withdrawn, and the one document of evidence to export.
     case reason, document
     /// A date given on its own, when the caller names no field.
     case date
-    // Selections, the audit trail and reports.
+    /// Selections (`authority`), the audit trail (`record`), reports (`year`) and windows in days.
     case authority, record, year, within, window
     /// The reference day of a verdict, and the first day `due` looks at.
     case asOf, from
     /// Where a command writes: a file or a directory.
     case destination
-    // Signing keys.
+    /// A signing key file, and the identity a new key is made for.
     case key, identity
-    // Settings, each named by its key.
+    /// The settings, each named by its key.
     case optOutReviewMonths, warningDays
 }

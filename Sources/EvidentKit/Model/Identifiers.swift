@@ -1,9 +1,10 @@
 /// The kinds of record the registry holds, each with the prefix of its short id.
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
+    /// Authorities, solutions, vendors, services, usages (a solution embedding a service) and evidence.
     case authority, solution, vendor, service, usage, evidence
 
     /// The prefix of the short ids users see, as in `AUT-1`.
-    public var prefix: String {
+    var prefix: String {
         switch self {
         case .authority: "AUT"
         case .solution: "SOL"
@@ -32,16 +33,19 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 
 /// A stable short id such as `SOL-3`: a kind and the row's never-reused number.
 public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The kind of record, which gives the id its prefix.
     public let kind: RecordKind
+    /// The row's number, never reused within its kind.
     public let number: Int64
 
+    /// The id of the record of `kind` numbered `number`.
     public init(_ kind: RecordKind, _ number: Int64) {
         self.kind = kind
         self.number = number
     }
 
     /// Parses `SOL-3` (any letter case); returns nil when the text is not an id.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         guard let dash = text.firstIndex(of: "-"),
             let kind = RecordKind.allCases.first(where: { $0.prefix == text[..<dash].uppercased() }),
             let number = Int64(text[text.index(after: dash)...]), number > 0
@@ -49,12 +53,15 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.init(kind, number)
     }
 
+    /// The id as users see it, such as `SOL-3`.
     public var description: String { "\(kind.prefix)-\(number)" }
 
+    /// Orders ids by prefix, alphabetically, then by number.
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
         (lhs.kind.sortRank, lhs.number) < (rhs.kind.sortRank, rhs.number)
     }
 
+    /// Decodes an id from its text, such as `SOL-3`.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let id = RecordID(text) else {
@@ -64,6 +71,7 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self = id
     }
 
+    /// Encodes the id as its text, such as `SOL-3`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

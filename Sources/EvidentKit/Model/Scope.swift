@@ -12,6 +12,7 @@ public enum ScopeCondition: String, Sendable, Codable, CaseIterable, Comparable 
     /// How the rule is cited in verdicts: `§2 S3`.
     public var citation: String { "§2 \(rawValue)" }
 
+    /// Orders the conditions S1 to S4.
     public static func < (lhs: ScopeCondition, rhs: ScopeCondition) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -19,10 +20,13 @@ public enum ScopeCondition: String, Sendable, Codable, CaseIterable, Comparable 
 public struct Scope: Sendable, Codable, Equatable {
     /// A condition that fails, and why, in words for people.
     public struct Failure: Sendable, Codable, Equatable {
+        /// The condition that fails.
         public var condition: ScopeCondition
+        /// Why it fails, in words for people.
         public var reason: String
     }
 
+    /// Whether the guidance covers the solution: no condition fails.
     public var covered: Bool { failures.isEmpty }
     /// Every condition that fails, in order S1 to S4; empty when covered.
     public var failures: [Failure]
@@ -30,7 +34,7 @@ public struct Scope: Sendable, Codable, Equatable {
     /// The rule a verdict about this solution cites: `§2` when covered, else the first failing condition.
     public var citation: String { failures.first?.condition.citation ?? "§2" }
 
-    public init(failures: [Failure]) {
+    init(failures: [Failure]) {
         self.failures = failures
     }
 
@@ -38,10 +42,12 @@ public struct Scope: Sendable, Codable, Equatable {
         case covered, failures
     }
 
+    /// Decodes the failures; `covered` follows from them.
     public init(from decoder: any Decoder) throws {
         failures = try decoder.container(keyedBy: CodingKeys.self).decode([Failure].self, forKey: .failures)
     }
 
+    /// Encodes `covered` beside the failures.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(covered, forKey: .covered)
@@ -90,7 +96,7 @@ public struct Scope: Sendable, Codable, Equatable {
             : "covered by the guidance (§2 S1-S4 hold)"
     }
 
-    public init(of solution: SolutionInfo) {
+    init(of solution: SolutionInfo) {
         self.init(
             kind: solution.kind, mandatory: solution.mandatory, audience: solution.audience,
             ownerKinds: solution.owners.map(\.authorityKind))

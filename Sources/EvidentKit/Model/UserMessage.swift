@@ -11,27 +11,34 @@ public struct UserMessage: Sendable, Equatable, CustomStringConvertible, Express
     /// Text and fields in order; adjacent text is merged, so equal words compare equal.
     private(set) var parts: [Part] = []
 
+    /// Words with no field in them.
     public init(stringLiteral value: String) {
         append(value)
     }
 
+    /// Words with fields interpolated.
     public init(stringInterpolation: Interpolation) {
         self = stringInterpolation.message
     }
 
+    /// Builds a message from literal text, fields and other values.
     public struct Interpolation: StringInterpolationProtocol {
         var message = UserMessage(stringLiteral: "")
 
+        /// Starts an empty message.
         public init(literalCapacity: Int, interpolationCount: Int) {}
 
+        /// Appends literal text.
         public mutating func appendLiteral(_ literal: String) {
             message.append(literal)
         }
 
+        /// Appends a field, for the printer to spell.
         public mutating func appendInterpolation(_ field: Field) {
             message.parts.append(.field(field))
         }
 
+        /// Appends another message, its fields still for the printer to spell.
         public mutating func appendInterpolation(_ other: UserMessage) {
             for part in other.parts {
                 switch part {
@@ -41,6 +48,7 @@ public struct UserMessage: Sendable, Equatable, CustomStringConvertible, Express
             }
         }
 
+        /// Appends a value's description as text.
         public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             message.append(value.description)
         }

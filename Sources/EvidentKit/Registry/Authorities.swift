@@ -2,10 +2,14 @@ import GRDB
 
 /// A new or edited authority, checked: a name, a valid CVR number and a kind.
 public struct AuthorityDraft: Sendable {
+    /// Its name.
     public var name: String
+    /// Its CVR number: eight digits, without spaces.
     public var cvr: String
+    /// What kind of body it is.
     public var kind: AuthorityKind
 
+    /// Checks the fields; throws naming the first one that is wrong.
     public init(name: String, cvr: String, kind: AuthorityKind) throws(InputError) {
         self.name = try Validate.text(name, field: .name)
         self.cvr = try Identification.cvr(cvr)
@@ -15,10 +19,14 @@ public struct AuthorityDraft: Sendable {
 
 /// The fields an `authority edit` changes; nil leaves a field as it is.
 public struct AuthorityEdit: Sendable {
+    /// A new name.
     public var name: String?
+    /// A new CVR number.
     public var cvr: String?
+    /// A new kind.
     public var kind: AuthorityKind?
 
+    /// An edit of the fields given.
     public init(name: String? = nil, cvr: String? = nil, kind: AuthorityKind? = nil) {
         self.name = name
         self.cvr = cvr
@@ -29,6 +37,7 @@ public struct AuthorityEdit: Sendable {
 }
 
 extension Registry {
+    /// Adds an authority; no other may have its CVR number.
     public func addAuthority(_ draft: AuthorityDraft, _ context: ChangeContext) throws -> AuthorityInfo {
         try write(context) { db in
             try checkUniqueCVR(draft.cvr, except: nil, db)
@@ -39,10 +48,12 @@ extension Registry {
         }
     }
 
+    /// Every authority, in id order.
     public func authorities() throws -> [AuthorityInfo] {
         try read { db in try InfoLoader.authorities(db, ids: nil) }
     }
 
+    /// The authority a reference names: an id such as `AUT-1`, or an unambiguous name.
     public func authority(_ reference: String) throws -> AuthorityInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.authority], db)
@@ -50,6 +61,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the authority as it now is.
     public func editAuthority(
         _ reference: String, _ edit: AuthorityEdit, _ context: ChangeContext
     ) throws -> AuthorityInfo {

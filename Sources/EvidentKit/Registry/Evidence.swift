@@ -12,11 +12,17 @@ import GRDB
 /// The dates are the evidence's own (captured, signed, valid, review); the
 /// filing date is recorded separately, so evidence can be back-filed.
 public struct EvidenceDraft: Sendable {
+    /// What it is, which decides the files it may hold and the route it proves.
     public var kind: EvidenceKind
+    /// A title for people, such as the agreement's name.
     public var title: String
+    /// The usages, services or vendors it covers, as references (ids or names).
     public var covers: [String]
+    /// The days it speaks about.
     public var dates: EvidenceDates
+    /// Where it forbids own-purpose use, such as `Punkt 7.1`; R2 needs one.
     public var clause: String?
+    /// Evidence it replaces, as a reference; that evidence stops counting once this is filed.
     public var supersedes: String?
     /// The authorities it binds (references), or `all-state` alone for a framework agreement; empty means
     /// the owners of the solutions whose usages it covers.
@@ -25,6 +31,7 @@ public struct EvidenceDraft: Sendable {
     /// The party that stands for every state authority: a framework agreement.
     public static let allStateParty = "all-state"
 
+    /// Checks the fields, and the dates against each other; throws naming the first one that is wrong.
     public init(
         kind: EvidenceKind, title: String, covers: [String], dates: EvidenceDates = EvidenceDates(),
         clause: String? = nil, supersedes: String? = nil, parties: [String] = []
@@ -61,14 +68,18 @@ enum EvidenceParties: Equatable {
 
 /// The fields an `evidence edit` changes; nil leaves a field as it is, covers are replaced when given.
 public struct EvidenceEdit: Sendable {
+    /// A new title.
     public var title: String?
+    /// What it covers instead, as references.
     public var covers: [String]?
     /// The dates to change; a date left nil keeps its stored value.
     public var dates = EvidenceDates()
+    /// A new clause reference.
     public var clause: String?
     /// The parties, replacing the current ones when given.
     public var parties: [String]?
 
+    /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
     var isEmpty: Bool { title == nil && covers == nil && dates.isEmpty && clause == nil && parties == nil }
@@ -142,7 +153,7 @@ extension Registry {
     ///
     /// Runs in a write transaction, so no live filing is between placing its objects and committing.
     @discardableResult
-    public func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
+    func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
         let abandoned = store.abandonedTemporaryFiles()
         abandoned.forEach { unlink($0) }
         let intents = store.pendingIntents()
@@ -222,10 +233,12 @@ extension Registry {
         return (covers, supersedes)
     }
 
+    /// Every piece of evidence, superseded and withdrawn included, in id order.
     public func evidenceList() throws -> [EvidenceInfo] {
         try read { db in try InfoLoader.evidence(db, ids: nil) }
     }
 
+    /// The evidence a reference names: an id such as `EVD-1`, or an unambiguous title.
     public func evidence(_ reference: String) throws -> EvidenceInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.evidence], db)
@@ -233,6 +246,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the evidence as it now is; withdrawn evidence cannot be edited.
     public func editEvidence(
         _ reference: String, _ edit: EvidenceEdit, _ context: ChangeContext
     ) throws -> EvidenceInfo {

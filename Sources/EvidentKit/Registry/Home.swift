@@ -2,8 +2,10 @@ import Foundation
 
 /// The directory that holds one registry: its database and its document store.
 public struct Home: Sendable, Equatable {
+    /// The directory, as an absolute file URL.
     public let url: URL
 
+    /// The home at `path`, relative to the current directory unless absolute.
     public init(path: String) {
         self.url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
@@ -15,7 +17,8 @@ public struct Home: Sendable, Equatable {
         return Home(path: ".evident")
     }
 
+    /// The directory's path.
     public var path: String { url.path }
-    public var databasePath: String { url.appendingPathComponent("registry.sqlite").path }
-    public var objectsPath: String { url.appendingPathComponent("objects").path }
+    var databasePath: String { url.appendingPathComponent("registry.sqlite").path }
+    var objectsPath: String { url.appendingPathComponent("objects").path }
 }

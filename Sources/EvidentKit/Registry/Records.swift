@@ -4,8 +4,10 @@ import GRDB
 // shapes; the shapes users and scripts see are in RecordInfo.swift.
 
 extension Day: DatabaseValueConvertible {
+    /// The day as stored: its `YYYY-MM-DD` text.
     public var databaseValue: DatabaseValue { description.databaseValue }
 
+    /// The day stored as `YYYY-MM-DD` text; nil for anything else.
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
         String.fromDatabaseValue(dbValue).flatMap { try? Day(parsing: $0) }
     }

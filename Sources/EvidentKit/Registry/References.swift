@@ -46,15 +46,18 @@ extension Registry {
     }
 
     /// Resolves a reference to a record of one kind.
-    public func resolve(_ text: String, field: Field?, kind: RecordKind) throws -> RecordID {
+    func resolve(_ text: String, field: Field?, kind: RecordKind) throws -> RecordID {
         try read { db in try resolve(text, field: field, kinds: [kind], db) }
     }
 }
 
 /// A part of the registry a command works on: one solution, the solutions an authority owns, or all.
 public enum Selection: Sendable, Equatable {
+    /// Every solution.
     case all
+    /// One solution, by reference (an id or a name).
     case solution(String)
+    /// The solutions an authority owns, by reference.
     case authority(String)
 }
 

@@ -9,9 +9,12 @@ import GRDB
 
 /// Who makes a change and with which command; recorded in the audit trail.
 public struct ChangeContext: Sendable {
+    /// Who makes the change, such as a user name or an email address.
     public var actor: String
+    /// The command that makes it, such as `evidence add`.
     public var command: String
 
+    /// The context of a change `actor` makes with `command`.
     public init(actor: String, command: String) {
         self.actor = actor
         self.command = command
@@ -23,6 +26,7 @@ public struct ChangeContext: Sendable {
 /// Every public write is one transaction that also appends its audit event, so
 /// a change and its trace are both there or both absent.
 public struct Registry: Sendable {
+    /// The directory the registry lives in.
     public let home: Home
     /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
     let store: DocumentStore

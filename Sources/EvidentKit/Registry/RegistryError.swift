@@ -3,17 +3,28 @@
 /// A reference's `field` is the field it was given in; nil when it names the record a command works on,
 /// which the message then calls by its kind.
 public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    /// There is no registry at the home.
     case homeMissing(path: String)
+    /// A registry already exists where a new one was to be created.
     case homeExists(path: String)
+    /// No record of the expected kinds has that id or name.
     case unknownReference(field: Field?, value: String, expected: [RecordKind])
+    /// A name matches several records; `matches` lists some of them.
     case ambiguousReference(field: Field?, value: String, expected: [RecordKind], matches: [String])
+    /// The record cannot be removed while `dependents` refer to it.
     case inUse(RecordID, dependents: [RecordID])
+    /// The value is already registered, on `existing`.
     case duplicate(field: Field, value: String, existing: RecordID)
+    /// The evidence is withdrawn already, so it can be neither withdrawn nor edited.
     case alreadyWithdrawn(RecordID)
+    /// The field names evidence that is withdrawn, which nothing can supersede.
     case withdrawn(field: Field, RecordID)
+    /// An edit gives no field to change.
     case nothingToChange(RecordID)
+    /// The database failed, in SQLite's words.
     case storage(String)
 
+    /// The description, with the fields it names left for the printer to spell.
     public var message: UserMessage {
         switch self {
         case .homeMissing(let path):
@@ -42,6 +53,7 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
         }
     }
 
+    /// The message with each field written as its name.
     public var description: String {
         message.description
     }

@@ -2,12 +2,18 @@ import GRDB
 
 /// A new or edited service, checked: its vendor, a name, a category and the hosts it is loaded from.
 public struct ServiceDraft: Sendable {
+    /// The vendor that provides it, as a reference (an id or a name).
     public var vendor: String
+    /// Its name.
     public var name: String
+    /// What it does for the solutions that embed it.
     public var category: ServiceCategory
+    /// The host patterns it is loaded from, lower-cased and without repeats; at least one.
     public var hosts: [String]
+    /// The names of the cookies it sets, without repeats.
     public var cookies: [String]
 
+    /// Checks the fields; throws naming the first one that is wrong.
     public init(
         vendor: String, name: String, category: ServiceCategory, hosts: [String], cookies: [String]
     ) throws(InputError) {
@@ -33,18 +39,25 @@ public struct ServiceDraft: Sendable {
 
 /// The fields a `service edit` changes; nil leaves a field as it is, lists are replaced when given.
 public struct ServiceEdit: Sendable {
+    /// Another vendor, as a reference.
     public var vendor: String?
+    /// A new name.
     public var name: String?
+    /// A new category.
     public var category: ServiceCategory?
+    /// Host patterns to replace the current ones.
     public var hosts: [String]?
+    /// Cookie names to replace the current ones.
     public var cookies: [String]?
 
+    /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
     var isEmpty: Bool { vendor == nil && name == nil && category == nil && hosts == nil && cookies == nil }
 }
 
 extension Registry {
+    /// Adds a service of a registered vendor.
     public func addService(_ draft: ServiceDraft, _ context: ChangeContext) throws -> ServiceInfo {
         try write(context) { db in
             let vendor = try resolve(draft.vendor, field: .vendor, kinds: [.vendor], db)
@@ -56,10 +69,12 @@ extension Registry {
         }
     }
 
+    /// Every service, in id order.
     public func services() throws -> [ServiceInfo] {
         try read { db in try InfoLoader.services(db, ids: nil) }
     }
 
+    /// The service a reference names: an id such as `SVC-5`, or an unambiguous name.
     public func service(_ reference: String) throws -> ServiceInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.service], db)
@@ -67,6 +82,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the service as it now is.
     public func editService(_ reference: String, _ edit: ServiceEdit, _ context: ChangeContext) throws -> ServiceInfo {
         try write(context) { db in
             let id = try resolve(reference, field: nil, kinds: [.service], db)

@@ -2,9 +2,12 @@ import GRDB
 
 /// The setting keys of a home, and their defaults.
 public enum Setting: String, Sendable, CaseIterable {
+    /// Months after capture that opt-out evidence without a review date is due for review (default 12).
     case optOutReviewMonths = "opt-out-review-months"
+    /// Days before a lapse that a compliant usage is reported as expiring (default 60).
     case warningDays = "warning-days"
 
+    /// The value a home has until the setting is changed.
     public var defaultValue: Int {
         switch self {
         case .optOutReviewMonths: RulePolicy.standard.optOutReviewMonths
@@ -20,6 +23,7 @@ public enum Setting: String, Sendable, CaseIterable {
         }
     }
 
+    /// What the setting means, in a line for people.
     public var summary: String {
         switch self {
         case .optOutReviewMonths: "months after capture that opt-out evidence without a review date is due for review"

@@ -4,9 +4,12 @@ import GRDB
 public struct SolutionDraft: Sendable {
     /// An owner as the user named it: an authority reference and a role.
     public struct Owner: Sendable {
+        /// The authority, as a reference (an id or a name).
         public var authority: String
+        /// How it takes part.
         public var role: OwnerRole
 
+        /// An owner taking part as `role`.
         public init(authority: String, role: OwnerRole) {
             self.authority = authority
             self.role = role
@@ -28,16 +31,26 @@ public struct SolutionDraft: Sendable {
         }
     }
 
+    /// Its name.
     public var name: String
+    /// What it is; §2 S1 covers self-service solutions and national portals.
     public var kind: SolutionKind
+    /// Whether it is a website or an app.
     public var channel: Channel
+    /// Its http or https address: required for the web, absent for an app.
     public var url: String?
+    /// Its app id: required for an app, absent for the web.
     public var appId: String?
+    /// Whom it is aimed at; §2 S3 covers solutions aimed at citizens.
     public var audience: Audience
+    /// Whether it is the citizens' mandatory channel to the authority (§2 S2).
     public var mandatory: Bool
+    /// The law or rule that makes it mandatory, such as `Skattekontrolloven § 2`.
     public var mandatedBy: String?
+    /// The authorities that take part in it; at least one.
     public var owners: [Owner]
 
+    /// Checks the fields (a web solution needs a URL, an app an app id); throws naming the first one that is wrong.
     public init(
         name: String, kind: SolutionKind, channel: Channel, url: String?, appId: String?,
         audience: Audience, mandatory: Bool, mandatedBy: String?, owners: [Owner]
@@ -71,16 +84,26 @@ public struct SolutionDraft: Sendable {
 
 /// The fields a `solution edit` changes; nil leaves a field as it is, owners are replaced when given.
 public struct SolutionEdit: Sendable {
+    /// A new name.
     public var name: String?
+    /// A new kind.
     public var kind: SolutionKind?
+    /// Another channel; the old channel's address is dropped unless a new one is given.
     public var channel: Channel?
+    /// A new address.
     public var url: String?
+    /// A new app id.
     public var appId: String?
+    /// A new audience.
     public var audience: Audience?
+    /// Whether it is mandatory now.
     public var mandatory: Bool?
+    /// A new mandating law or rule.
     public var mandatedBy: String?
+    /// Owners to replace the current ones.
     public var owners: [SolutionDraft.Owner]?
 
+    /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
     var isEmpty: Bool {
@@ -90,6 +113,7 @@ public struct SolutionEdit: Sendable {
 }
 
 extension Registry {
+    /// Adds a solution and its owners; its §2 scope follows from its fields.
     public func addSolution(_ draft: SolutionDraft, _ context: ChangeContext) throws -> SolutionInfo {
         try write(context) { db in
             var record = SolutionRecord(
@@ -102,10 +126,12 @@ extension Registry {
         }
     }
 
+    /// Every solution, in id order.
     public func solutions() throws -> [SolutionInfo] {
         try read { db in try InfoLoader.solutions(db, ids: nil) }
     }
 
+    /// The solution a reference names: an id such as `SOL-3`, or an unambiguous name.
     public func solution(_ reference: String) throws -> SolutionInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.solution], db)
@@ -113,6 +139,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the solution as it now is.
     public func editSolution(
         _ reference: String, _ edit: SolutionEdit, _ context: ChangeContext
     ) throws -> SolutionInfo {

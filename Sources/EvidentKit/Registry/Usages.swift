@@ -2,14 +2,22 @@ import GRDB
 
 /// A new or edited usage, checked: a solution embeds a service over a period under a claimed route.
 public struct UsageDraft: Sendable {
+    /// The solution that embeds the service, as a reference (an id or a name).
     public var solution: String
+    /// The service it embeds, as a reference.
     public var service: String
+    /// The first day of the usage.
     public var since: Day
+    /// The last day of the usage; nil while it goes on.
     public var until: Day?
+    /// What the solution uses the service for.
     public var purpose: String?
+    /// The §3.1 route claimed for the usage.
     public var route: Route
+    /// Whether the vendor can use the collected data for its own purposes.
     public var vendorOwnPurposes: OwnPurposes
 
+    /// Checks the fields; throws naming the first one that is wrong.
     public init(
         solution: String, service: String, since: Day, until: Day? = nil, purpose: String? = nil,
         route: Route, vendorOwnPurposes: OwnPurposes
@@ -27,14 +35,20 @@ public struct UsageDraft: Sendable {
 
 /// The fields a `usage edit` changes; nil leaves a field as it is.
 public struct UsageEdit: Sendable {
+    /// A new first day.
     public var since: Day?
+    /// A new last day.
     public var until: Day?
     /// Set to clear the end date, making the usage open-ended again.
     public var clearUntil = false
+    /// A new purpose.
     public var purpose: String?
+    /// Another claimed route.
     public var route: Route?
+    /// A new answer to whether the vendor can use the data for its own purposes.
     public var vendorOwnPurposes: OwnPurposes?
 
+    /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
     var isEmpty: Bool {
@@ -43,6 +57,7 @@ public struct UsageEdit: Sendable {
 }
 
 extension Registry {
+    /// Adds a usage: a registered solution embedding a registered service.
     public func addUsage(_ draft: UsageDraft, _ context: ChangeContext) throws -> UsageInfo {
         try write(context) { db in
             let solution = try resolve(draft.solution, field: .solution, kinds: [.solution], db)
@@ -56,10 +71,12 @@ extension Registry {
         }
     }
 
+    /// Every usage, ended ones included, in id order.
     public func usages() throws -> [UsageInfo] {
         try read { db in try InfoLoader.usages(db, ids: nil) }
     }
 
+    /// The usage an id such as `USE-7` names; usages have no name.
     public func usage(_ reference: String) throws -> UsageInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.usage], db)
@@ -67,6 +84,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the usage as it now is.
     public func editUsage(_ reference: String, _ edit: UsageEdit, _ context: ChangeContext) throws -> UsageInfo {
         try write(context) { db in
             let id = try resolve(reference, field: nil, kinds: [.usage], db)

@@ -2,12 +2,18 @@ import GRDB
 
 /// A new or edited vendor, checked: a name, a country, and optionally a CVR or EU VAT number and a website.
 public struct VendorDraft: Sendable {
+    /// Its name.
     public var name: String
+    /// Its country, as an upper-case ISO 3166-1 alpha-2 code.
     public var country: String
+    /// Its CVR number, without spaces.
     public var cvr: String?
+    /// Its EU VAT number, in compact upper case.
     public var vat: String?
+    /// Its http or https website.
     public var website: String?
 
+    /// Checks the fields; throws naming the first one that is wrong.
     public init(
         name: String, country: String, cvr: String? = nil, vat: String? = nil, website: String? = nil
     ) throws(InputError) {
@@ -21,12 +27,18 @@ public struct VendorDraft: Sendable {
 
 /// The fields a `vendor edit` changes; nil leaves a field as it is.
 public struct VendorEdit: Sendable {
+    /// A new name.
     public var name: String?
+    /// A new country.
     public var country: String?
+    /// A new CVR number; empty clears it.
     public var cvr: String?
+    /// A new VAT number; empty clears it.
     public var vat: String?
+    /// A new website; empty clears it.
     public var website: String?
 
+    /// An edit of the fields given.
     public init(
         name: String? = nil, country: String? = nil, cvr: String? = nil, vat: String? = nil,
         website: String? = nil
@@ -38,6 +50,7 @@ public struct VendorEdit: Sendable {
 }
 
 extension Registry {
+    /// Adds a vendor of third-party services.
     public func addVendor(_ draft: VendorDraft, _ context: ChangeContext) throws -> VendorInfo {
         try write(context) { db in
             var record = VendorRecord(
@@ -48,10 +61,12 @@ extension Registry {
         }
     }
 
+    /// Every vendor, in id order.
     public func vendors() throws -> [VendorInfo] {
         try read { db in try InfoLoader.vendors(db, ids: nil) }
     }
 
+    /// The vendor a reference names: an id such as `VEN-2`, or an unambiguous name.
     public func vendor(_ reference: String) throws -> VendorInfo {
         try read { db in
             let id = try resolve(reference, field: nil, kinds: [.vendor], db)
@@ -59,6 +74,7 @@ extension Registry {
         }
     }
 
+    /// Changes the fields `edit` gives and returns the vendor as it now is.
     public func editVendor(_ reference: String, _ edit: VendorEdit, _ context: ChangeContext) throws -> VendorInfo {
         try write(context) { db in
             let id = try resolve(reference, field: nil, kinds: [.vendor], db)

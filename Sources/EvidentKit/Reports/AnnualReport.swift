@@ -24,51 +24,79 @@ public struct AnnualReport: Sendable, Equatable {
 
     /// An authority a piece of evidence binds.
     public struct Party: Sendable, Equatable, Codable {
+        /// The authority's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
     }
 
     /// A piece of evidence a verdict rests on, with everything an auditor checks.
     public struct EvidenceLine: Sendable, Equatable {
+        /// Its short id.
         public var id: RecordID
+        /// What it is.
         public var kind: EvidenceKind
+        /// Its title.
         public var title: String
+        /// Whether it counts: active, superseded or withdrawn.
         public var status: EvidenceInfo.Status
+        /// The days it speaks about; in JSON they sit beside the other fields.
         public var dates: EvidenceDates
+        /// Where it forbids own-purpose use, if it cites a clause.
         public var clause: String?
         /// The authorities it binds; empty for a framework agreement.
         public var parties: [Party]
         /// Whether it is a framework agreement that binds every state authority.
         public var allState: Bool
+        /// When it was filed.
         public var filedAt: String
+        /// Who filed it.
         public var filedBy: String
+        /// The evidence it replaces, if any.
         public var supersedes: RecordID?
     }
 
     /// One usage of a covered solution, its verdict, and the facts of the usage, its service and its vendor.
     public struct UsageLine: Sendable, Equatable, Encodable {
+        /// The verdict on the usage.
         public var verdict: Verdict
         /// The day it was judged on: the reference day, or its last day when it ended earlier in the year.
         public var judgedOn: Day
+        /// The usage's first day.
         public var since: Day
+        /// Its last day, if it has ended.
         public var until: Day?
+        /// What the service is used for, if given.
         public var purpose: String?
+        /// What the service does.
         public var category: ServiceCategory
+        /// The service's host patterns.
         public var hosts: [String]
+        /// The vendor's country.
         public var vendorCountry: String
+        /// The evidence the verdict rests on or considered.
         public var evidence: [EvidenceLine]
     }
 
     /// A solution's facts, which §2 judges.
     public struct SolutionFacts: Sendable, Equatable, Codable {
+        /// The solution's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// What it is (§2 S1).
         public var kind: SolutionKind
+        /// A website or an app.
         public var channel: Channel
+        /// The website's address, for the web.
         public var url: String?
+        /// The app's store id, for an app.
         public var appId: String?
+        /// Whom it is aimed at (§2 S3).
         public var audience: Audience
+        /// Whether its users are obliged to use it (§2 S2).
         public var mandatory: Bool
+        /// The rule that makes it mandatory, if given.
         public var mandatedBy: String?
         /// Every owner with its role, ordered by authority id.
         public var owners: [SolutionInfo.Owner]
@@ -83,51 +111,72 @@ public struct AnnualReport: Sendable, Equatable {
     /// A covered solution, why it sits where it does, and its usages in the year (none when it embeds no
     /// third-party service).
     public struct SolutionSection: Sendable, Equatable {
+        /// The solution's facts.
         public var facts: SolutionFacts
+        /// Why it sits under its section's authority.
         public var placement: Placement
+        /// Its usages in the year with their verdicts.
         public var usages: [UsageLine]
     }
 
     /// A responsible authority, the totals over its solutions, and those solutions.
     public struct AuthoritySection: Sendable, Equatable, Encodable {
+        /// The authority's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// Its CVR number.
         public var cvr: String
+        /// What kind of body it is.
         public var kind: AuthorityKind
+        /// How many of its solutions' usage lines have each outcome, by name.
         public var totals: [String: Int]
+        /// The covered solutions it is responsible for.
         public var solutions: [SolutionSection]
     }
 
     /// A solution outside the guidance, and every condition it fails.
     public struct OutOfScope: Sendable, Equatable {
+        /// The solution's facts.
         public var facts: SolutionFacts
+        /// The §2 conditions it fails, with reasons.
         public var failures: [Scope.Failure]
     }
 
     /// The bundle a report belongs to, which the report.html inside it names.
-    public struct BundleLine: Sendable, Equatable {
-        public var identifier: String
+    struct BundleLine: Sendable, Equatable {
+        /// The bundle's id (`EB-…`).
+        var identifier: String
         /// The solution or authority the bundle was made for; nil when it holds every solution.
-        public var selection: RecordID?
+        var selection: RecordID?
         /// The selected solution's or authority's name.
-        public var selectionName: String?
-        /// The signing key's fingerprint (`SHA256:…`) and its comment, the signer's identity.
-        public var signer: String
-        public var signerIdentity: String
-        public var sealTime: String
+        var selectionName: String?
+        /// The signing key's fingerprint (`SHA256:…`).
+        var signer: String
+        /// The key's comment: the signer's identity.
+        var signerIdentity: String
+        /// When it was sealed.
+        var sealTime: String
     }
 
+    /// The year evaluated.
     public var year: Int
+    /// The reference day the active usages were judged on.
     public var asOf: Day
+    /// How the reference day was chosen.
     public var basis: Basis
+    /// The warning window the verdicts were made with, in days.
     public var warningDays: Int
+    /// The rules version the verdicts were made under.
     public var rulesVersion: RulesVersion
     /// Verdicts per outcome over every usage line, each usage counted once.
     public var totals: [String: Int]
+    /// One section per responsible authority, in id order.
     public var authorities: [AuthoritySection]
+    /// The solutions outside the guidance, and why.
     public var outOfScope: [OutOfScope]
     /// The bundle the report belongs to; only a bundle's report.html has one, and bundles hold no report.json.
-    public var bundle: BundleLine?
+    var bundle: BundleLine?
 }
 
 extension AnnualReport {

@@ -1,7 +1,7 @@
 extension AnnualReport {
     /// One row per usage line, per covered solution without usages and per failing §2 condition; Danish reports
     /// use `;` and a byte-order mark, as Danish spreadsheets expect.
-    public func csv(language: ReportLanguage) -> String {
+    func csv(language: ReportLanguage) -> String {
         let words = language
         let header =
             [

@@ -1,8 +1,9 @@
 import Foundation
 
 extension AnnualReport {
-    /// Writes `report.html`, `report.json` and `report.csv` in `language` into `directory` (created when missing),
-    /// each atomically; returns their paths.
+    /// Writes `report.html`, `report.json` and `report.csv` in `language` into `directory` and returns their paths.
+    ///
+    /// The directory is created when missing; each file is written atomically.
     public func write(to directory: String, language: ReportLanguage) throws -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {

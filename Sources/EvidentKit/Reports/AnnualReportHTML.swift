@@ -1,6 +1,6 @@
 extension AnnualReport {
     /// One self-contained HTML page: no scripts, fonts, images or styles from anywhere else, readable in print.
-    public func html(language: ReportLanguage) -> String {
+    func html(language: ReportLanguage) -> String {
         let words = language
         // A bundle's page shows the verdicts on its reference date, not a year's evaluation.
         let heading = bundle == nil ? "\(words.title) \(year)" : words.title

@@ -8,13 +8,14 @@ extension AnnualReport: Encodable {
     }
 
     /// The report as stable, pretty JSON with sorted keys, its human fields in `language`.
-    public func json(language: ReportLanguage) throws -> Data {
+    func json(language: ReportLanguage) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[ReportLanguage.userInfoKey] = language
         return try encoder.encode(self)
     }
 
+    /// Encodes the report with its human fields in the encoder's `ReportLanguage` (English unless told).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(year, forKey: .year)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold the separator, a quote or a line break.
-public enum CSV {
-    public static func render(_ header: [String], _ rows: [[String]], separator: Character = ",") -> String {
+enum CSV {
+    static func render(_ header: [String], _ rows: [[String]], separator: Character = ",") -> String {
         var output = ""
         for row in [header] + rows {
             for (index, value) in row.enumerated() {

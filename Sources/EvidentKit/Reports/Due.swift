@@ -2,12 +2,19 @@ import GRDB
 
 /// A day by which a piece of evidence that counts must be reviewed, renewed or given notice on.
 public struct DueItem: Sendable, Codable, Equatable {
+    /// The day by which to act.
     public var day: Day
+    /// Days from the day counted from to `day`.
     public var daysLeft: Int
+    /// What is due: a review, the end of validity, or the last day to give notice.
     public var deadline: Rules.Deadline.Kind
+    /// The evidence concerned.
     public var evidence: RecordID
+    /// What that evidence is.
     public var kind: EvidenceKind
+    /// Its title.
     public var title: String
+    /// What it covers, in id order.
     public var covers: [RecordID]
 }
 

@@ -1,8 +1,8 @@
 /// The words for a verdict's reason, rendered from its code and parameters.
-public enum ReasonWording {
+enum ReasonWording {
     /// The reason as a sentence for people in `language`; `solutionName` names the solution of an out-of-scope
     /// verdict.
-    public static func text(_ reason: Reason, solutionName: String, language: ReportLanguage) -> String {
+    static func text(_ reason: Reason, solutionName: String, language: ReportLanguage) -> String {
         let words = language
         switch reason {
         case .noRoute:

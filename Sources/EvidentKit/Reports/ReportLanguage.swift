@@ -2,6 +2,7 @@ import Foundation
 
 /// The languages reports are written in; Danish by default, as the guidance is.
 public enum ReportLanguage: String, Sendable, CaseIterable, Codable {
+    /// Danish or English.
     case da, en
 
     /// The key under which an encoder's `userInfo` names the language of the human fields it writes.

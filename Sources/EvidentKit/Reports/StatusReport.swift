@@ -1,20 +1,28 @@
 import Foundation
 
-/// What `evident status` prints for scripts: the reference date, the totals, every solution's scope and
-/// one verdict per usage, as JSON (`schema/status.schema.json`) or CSV.
+/// What `evident status` prints for scripts, as JSON (`schema/status.schema.json`) or CSV.
+///
+/// The reference date, the totals, every solution's scope and one verdict per usage.
 public struct StatusReport: Sendable, Encodable, Equatable {
     /// The format of this JSON, which `metadata/evaluation.json` in a bundle also has.
-    public static let currentFormat = "evident-evaluation/2"
+    static let currentFormat = "evident-evaluation/2"
 
+    /// The format of this JSON, `evident-evaluation/2`.
     public let format: String
+    /// The reference date of the verdicts.
     public let asOf: Day
     /// The version of the rules the verdicts were made under.
     public let rulesVersion: RulesVersion
+    /// The warning window the verdicts were made with, in days.
     public let warningDays: Int
+    /// How many verdicts have each outcome, by name; every outcome is present.
     public let totals: [String: Int]
+    /// Every solution considered, with its §2 scope.
     public let solutions: [Evaluation.SolutionScope]
+    /// One verdict per usage active on the reference date.
     public let verdicts: [Verdict]
 
+    /// The report on an evaluation.
     public init(_ evaluation: Evaluation) {
         format = Self.currentFormat
         asOf = evaluation.asOf
@@ -26,7 +34,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     }
 
     /// The report as pretty JSON with sorted keys, the same as `JSONEncoder` would write, only faster.
-    public func json() -> [UInt8] {
+    func json() -> [UInt8] {
         var bytes: [UInt8] = []
         writeJSON { bytes += $0 }
         return bytes
@@ -82,7 +90,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         output(writer.bytes + [0x0A])
     }
 
-    public static let csvHeader = [
+    static let csvHeader = [
         "usage", "solution", "solution_name", "service", "service_name", "vendor", "vendor_name", "route",
         "vendor_own_purposes", "verdict", "rule", "evidence", "lapses", "reason",
     ]

@@ -4,20 +4,29 @@ import GRDB
 public struct Evaluation: Sendable, Codable, Equatable {
     /// A solution and whether §2 covers it.
     public struct SolutionScope: Sendable, Codable, Equatable {
+        /// The solution's id.
         public var id: RecordID
+        /// Its name.
         public var name: String
+        /// What it is.
         public var kind: SolutionKind
+        /// The authorities that own it, in id order.
         public var authorities: [RecordID]
+        /// Whether §2 covers it.
         public var covered: Bool
         /// The §2 conditions that fail, with reasons; empty when covered.
         public var failures: [Scope.Failure]
     }
 
+    /// The reference date: the usages active on it are judged.
     public var asOf: Day
     /// The version of the rules the verdicts were made under.
     public var rules: RulesVersion
+    /// The rule policy the verdicts were made with.
     public var policy: RulePolicy
+    /// Every solution considered, with its §2 scope, in id order.
     public var solutions: [SolutionScope]
+    /// One verdict per usage active on the reference date, by solution, then usage.
     public var verdicts: [Verdict]
 
     /// How many verdicts have each outcome, by its name; every outcome is present.

@@ -5,6 +5,7 @@
 public enum Reason: Sendable, Equatable {
     /// What was wrong with one piece of evidence that could have proven the route.
     public struct EvidenceProblem: Sendable, Equatable, Codable {
+        /// What was wrong.
         public enum Kind: String, Sendable, Codable, CaseIterable {
             /// Its validity starts after the reference day; `day` is the start.
             case notYetInForce = "not-yet-in-force"
@@ -22,10 +23,14 @@ public enum Reason: Sendable, Equatable {
             case ownPurposesUnknown = "own-purposes-unknown"
         }
 
+        /// The evidence concerned.
         public var evidence: RecordID
+        /// What was wrong with it.
         public var kind: Kind
+        /// The day that matters, for the kinds that have one.
         public var day: Day?
 
+        /// A problem with a piece of evidence, and the day it concerns when there is one.
         public init(evidence: RecordID, kind: Kind, day: Day?) {
             (self.evidence, self.kind, self.day) = (evidence, kind, day)
         }
@@ -72,6 +77,7 @@ extension Reason: Codable {
         case code, route, kinds, problems, evidence, deadline, condition
     }
 
+    /// Encodes the code and its parameters.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(code, forKey: .code)
@@ -91,6 +97,7 @@ extension Reason: Codable {
         }
     }
 
+    /// Decodes a code and its parameters; throws on a code this evident does not know.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let code = try container.decode(String.self, forKey: .code)

@@ -5,9 +5,13 @@
 public enum Rules {
     /// The facts of one piece of evidence that the rules read.
     public struct EvidenceFacts: Sendable, Equatable {
+        /// The evidence's id.
         public var id: RecordID
+        /// What it is.
         public var kind: EvidenceKind
+        /// The days it speaks about.
         public var dates: EvidenceDates
+        /// Whether it cites a clause restricting own-purpose use; R2 needs one.
         public var hasClause: Bool
         /// The day it was filed, the capture date of last resort.
         public var filed: Day
@@ -18,6 +22,7 @@ public enum Rules {
         /// Whether unwithdrawn evidence supersedes it, and from when.
         public var superseded: Supersession?
 
+        /// Facts with the dates as one value.
         public init(
             id: RecordID, kind: EvidenceKind, dates: EvidenceDates, hasClause: Bool = false, filed: Day,
             parties: [Int64] = [], allState: Bool = false, superseded: Supersession? = nil
@@ -62,6 +67,7 @@ public enum Rules {
         /// Whether a state authority is among them, which a framework agreement binds.
         public var includesState: Bool
 
+        /// The owners of a solution: its authorities' row ids, and whether one of them is a state authority.
         public init(authorities: Set<Int64> = [], includesState: Bool = false) {
             (self.authorities, self.includesState) = (authorities, includesState)
         }
@@ -88,7 +94,7 @@ public enum Rules {
     }
 
     /// The evidence kinds that can prove a route under `rules`.
-    public static func kinds(proving route: Route, rules: RulesVersion = .current) -> [EvidenceKind] {
+    static func kinds(proving route: Route, rules: RulesVersion = .current) -> [EvidenceKind] {
         switch rules {
         case .v1: RulesV1.kinds(proving: route)
         case .v2: RulesV2.kinds(proving: route)
@@ -96,7 +102,7 @@ public enum Rules {
     }
 
     /// The rule a route rests on, as cited in verdicts.
-    public static func citation(_ route: Route) -> String {
+    static func citation(_ route: Route) -> String {
         switch route {
         case .optOut: "§3.1 R1"
         case .agreement: "§3.1 R2"
@@ -107,10 +113,15 @@ public enum Rules {
 
     /// What the rules conclude, before it is dressed with names into a `Verdict`.
     public struct Finding: Sendable, Equatable {
+        /// The outcome for the usage.
         public var outcome: Outcome
+        /// The rule cited, such as `§3.1 R2`.
         public var rule: String
+        /// Why, as a code and its parameters.
         public var explanation: Reason
+        /// The evidence it rests on, or that was considered and found wanting.
         public var evidence: [RecordID]
+        /// When the proof next lapses, if it does.
         public var lapses: Day?
 
         /// The reason in words.
@@ -121,21 +132,26 @@ public enum Rules {
     public struct Deadline: Sendable, Codable, Equatable {
         /// What happens on the day.
         public enum Kind: String, Sendable, Codable {
+            /// The evidence is due for review.
             case review
+            /// The evidence's validity ends.
             case validUntil = "valid-until"
+            /// The last day to give notice before the evidence's validity ends.
             case notice
         }
 
+        /// The day by which to act.
         public var day: Day
+        /// What happens on it.
         public var kind: Kind
     }
 
     /// The period in which evidence proves its route, and the days that make it lapse.
-    public struct Validity: Sendable, Equatable {
-        public var start: Day?
-        public var end: Day?
+    struct Validity: Sendable, Equatable {
+        var start: Day?
+        var end: Day?
         /// Review dates, the end of validity and the last day to give notice.
-        public var deadlines: [Deadline]
+        var deadlines: [Deadline]
 
         func covers(_ day: Day) -> Bool {
             (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true)
@@ -143,7 +159,7 @@ public enum Rules {
     }
 
     /// When evidence proves its route and when it must be renewed, under `rules`.
-    public static func validity(
+    static func validity(
         of evidence: EvidenceFacts, policy: RulePolicy, rules: RulesVersion = .current
     ) -> Validity {
         switch rules {
@@ -152,9 +168,10 @@ public enum Rules {
         }
     }
 
-    /// The verdict on a usage of a covered solution on `day` under `rules`, from the evidence that covers it
-    /// (directly, through its service or through its vendor; superseded and withdrawn evidence already left out),
-    /// in id order.
+    /// The verdict on a usage of a covered solution on `day` under `rules`, from the evidence that covers it.
+    ///
+    /// `evidence` covers the usage directly, through its service or through its vendor, in id order; withdrawn
+    /// evidence is already left out, superseded evidence says from when; `owners` are the solution's (rules 2).
     public static func judge(
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy,
         owners: Owners = Owners(), rules: RulesVersion = .current

@@ -13,5 +13,6 @@ public enum RulesVersion: Int, Sendable, Codable, CaseIterable, Comparable {
     /// The version new verdicts are made under.
     public static let current = RulesVersion.v2
 
+    /// Orders versions oldest first.
     public static func < (lhs: RulesVersion, rhs: RulesVersion) -> Bool { lhs.rawValue < rhs.rawValue }
 }

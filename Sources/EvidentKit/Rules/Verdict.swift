@@ -1,15 +1,26 @@
 /// The verdict on one usage: its outcome, the rule it rests on, why, and the evidence it used.
 public struct Verdict: Sendable, Equatable {
+    /// The usage judged.
     public var usage: RecordID
+    /// The solution that embeds the service.
     public var solution: RecordID
+    /// The solution's name.
     public var solutionName: String
+    /// The authorities that own the solution.
     public var authorities: [RecordID]
+    /// The service embedded.
     public var service: RecordID
+    /// The service's name.
     public var serviceName: String
+    /// The vendor of the service.
     public var vendor: RecordID
+    /// The vendor's name.
     public var vendorName: String
+    /// The §3.1 route the usage claims.
     public var route: Route
+    /// Whether the vendor can use the data for its own purposes.
     public var vendorOwnPurposes: OwnPurposes
+    /// The outcome on the reference date.
     public var outcome: Outcome
     /// The rule cited, such as `§3.1 R2` or `§2 S4`.
     public var rule: String
@@ -31,10 +42,11 @@ extension Verdict: Codable {
     public var reason: String { reason(in: .en) }
 
     /// Why, in the words of `language`.
-    public func reason(in language: ReportLanguage) -> String {
+    func reason(in language: ReportLanguage) -> String {
         ReasonWording.text(explanation, solutionName: solutionName, language: language)
     }
 
+    /// Decodes a verdict; its words follow from its explanation and are not read back.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         usage = try container.decode(RecordID.self, forKey: .usage)

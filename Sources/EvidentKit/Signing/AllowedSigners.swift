@@ -2,12 +2,15 @@ import Foundation
 
 /// An `allowed_signers` file (ssh-keygen(1) ALLOWED SIGNERS): principals, options, and keys they may sign with.
 public struct AllowedSigners: Sendable {
+    /// One line of the file: the principals, the namespaces they may sign in, and their key.
     package struct Entry: Sendable {
         let principals: String
         let namespaces: [String]?
+        /// The key the principals sign with.
         package let key: PublicSigningKey
     }
 
+    /// The file's Ed25519 lines, in order.
     package let entries: [Entry]
 
     /// Parses the file; lines that are not Ed25519 keys are skipped, as they cannot have signed a bundle.
@@ -54,7 +57,7 @@ public struct AllowedSigners: Sendable {
     }
 
     /// The principals that may sign in `namespace` with `key`; empty when the key is not trusted for it.
-    public func principals(trusting key: PublicSigningKey, namespace: String) -> [String] {
+    package func principals(trusting key: PublicSigningKey, namespace: String) -> [String] {
         entries.filter { $0.key == key && ($0.namespaces?.contains(namespace) ?? true) }.map(\.principals)
     }
 }

@@ -1,13 +1,21 @@
 /// What can go wrong with keys, signatures and allowed-signers files, worded for the user.
 public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    /// The key file cannot be read.
     case unreadable(path: String, reason: String)
+    /// The file is not an OpenSSH private key.
     case notAPrivateKey(path: String)
+    /// The key is encrypted with a passphrase; evident signs only with unencrypted keys.
     case encrypted(path: String)
+    /// The key is not an Ed25519 key.
     case unsupportedKeyType(path: String, type: String)
+    /// The key data is damaged.
     case malformed(path: String)
+    /// A key file to write already exists.
     case exists(path: String)
+    /// A key file cannot be written.
     case writeFailed(path: String, reason: String)
 
+    /// The description, with the fields it names left for the printer to spell.
     public var message: UserMessage {
         switch self {
         case .unreadable(let path, let reason): "key '\(path)': cannot be read (\(reason))"
@@ -26,6 +34,7 @@ public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConverti
         }
     }
 
+    /// The message with each field written as its name.
     public var description: String {
         message.description
     }

@@ -3,6 +3,7 @@ import Foundation
 
 /// An Ed25519 public key as SSH names it.
 public struct PublicSigningKey: Sendable, Hashable {
+    /// The key's 32 bytes.
     public let raw: [UInt8]
 
     /// The SSH public key blob: `string "ssh-ed25519" || string key`.
@@ -14,7 +15,7 @@ public struct PublicSigningKey: Sendable, Hashable {
     }
 
     /// `ssh-ed25519 AAAA… comment`, as in a `.pub` file.
-    public func openSSHLine(comment: String = "") -> String {
+    func openSSHLine(comment: String = "") -> String {
         "ssh-ed25519 " + Data(blob).base64EncodedString() + (comment.isEmpty ? "" : " " + comment)
     }
 

@@ -2,22 +2,24 @@ import Crypto
 import Foundation
 
 /// SSH signatures (OpenSSH's PROTOCOL.sshsig), the format `ssh-keygen -Y sign` writes and `-Y verify` checks.
-public struct SSHSignature: Sendable, Equatable {
+package struct SSHSignature: Sendable, Equatable {
     /// The namespace bundle signatures are made in, so that they cannot be replayed as another kind of signature.
-    public static let bundleNamespace = "evident-bundle"
+    package static let bundleNamespace = "evident-bundle"
 
     static let magic = Array("SSHSIG".utf8)
 
-    public let publicKey: PublicSigningKey
-    public let namespace: String
+    let publicKey: PublicSigningKey
+    let namespace: String
     let hashAlgorithm: String
     let signature: [UInt8]
 
     /// Why a signature cannot be read.
-    public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Not armoured as an SSH signature; damaged; made with a key other than Ed25519; or an unknown hash.
         case notArmored, malformed(String), unsupportedKey(String), unsupportedHash(String)
 
-        public var description: String {
+        /// Why, in words for people.
+        package var description: String {
             switch self {
             case .notArmored: "not an SSH signature (-----BEGIN SSH SIGNATURE-----)"
             case .malformed(let what): "malformed SSH signature: \(what)"
@@ -28,7 +30,7 @@ public struct SSHSignature: Sendable, Equatable {
     }
 
     /// Signs `message` in `namespace` with SHA-512, as `ssh-keygen -Y sign -n NAMESPACE` does.
-    public static func sign(_ message: [UInt8], namespace: String, with key: SigningKey) throws -> SSHSignature {
+    static func sign(_ message: [UInt8], namespace: String, with key: SigningKey) throws -> SSHSignature {
         let raw = try key.sign(signedData(message: message, namespace: namespace, hashAlgorithm: "sha512"))
         return SSHSignature(publicKey: key.publicKey, namespace: namespace, hashAlgorithm: "sha512", signature: raw)
     }
@@ -45,7 +47,7 @@ public struct SSHSignature: Sendable, Equatable {
     }
 
     /// The armoured text of a `.sshsig` file.
-    public var armored: String {
+    package var armored: String {
         var signatureBlob = SSHWriter()
         signatureBlob.string("ssh-ed25519")
         signatureBlob.string(signature)
@@ -66,7 +68,7 @@ public struct SSHSignature: Sendable, Equatable {
     }
 
     /// Reads an armoured signature.
-    public init(armored text: String) throws(ParseError) {
+    package init(armored text: String) throws(ParseError) {
         guard let bytes = Armor.unwrap(text, label: "SSH SIGNATURE") else { throw .notArmored }
         var reader = SSHReader(bytes)
         do {
@@ -96,7 +98,7 @@ public struct SSHSignature: Sendable, Equatable {
     }
 
     /// Whether the signature is the embedded key's over `message` in this signature's namespace.
-    public func isValid(for message: [UInt8]) -> Bool {
+    package func isValid(for message: [UInt8]) -> Bool {
         publicKey.isValidSignature(
             signature, for: Self.signedData(message: message, namespace: namespace, hashAlgorithm: hashAlgorithm))
     }

@@ -10,9 +10,10 @@ import Foundation
 /// An Ed25519 key pair in OpenSSH's formats, the key that signs bundles.
 public struct SigningKey: Sendable {
     let privateKey: Curve25519.Signing.PrivateKey
+    /// The comment the key files carry: the identity the key was made for.
     public let comment: String
 
-    public init(comment: String) {
+    init(comment: String) {
         privateKey = Curve25519.Signing.PrivateKey()
         self.comment = comment
     }
@@ -32,6 +33,7 @@ public struct SigningKey: Sendable {
         self.comment = comment
     }
 
+    /// The public half, which an allowed-signers file trusts.
     public var publicKey: PublicSigningKey { PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation)) }
 
     /// Signs bytes (raw Ed25519, deterministic per RFC 8032).
@@ -40,7 +42,7 @@ public struct SigningKey: Sendable {
     }
 
     /// The private key file as `ssh-keygen -t ed25519 -N ""` writes it.
-    public var openSSHPrivateKey: String {
+    var openSSHPrivateKey: String {
         let seed = Array(privateKey.rawRepresentation)
         let publicRaw = Array(privateKey.publicKey.rawRepresentation)
         var secret = SSHWriter()

@@ -14,11 +14,13 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     case html = "text/html"
     case docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     case odt = "application/vnd.oasis.opendocument.text"
+    /// A ZIP archive other than a DOCX or ODT document.
     case zip = "application/zip"
+    /// Bytes evident does not recognise.
     case binary = "application/octet-stream"
 
     /// A short name for messages.
-    public var label: String {
+    var label: String {
         switch self {
         case .pdf: "PDF"
         case .png: "PNG"
@@ -43,7 +45,7 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
 extension EvidenceKind {
     /// The media types a document of this kind may have: a screenshot is an image
     /// or PDF, a config is structured text, an agreement is a document or a scan.
-    public var allowedMediaTypes: Set<MediaType> {
+    var allowedMediaTypes: Set<MediaType> {
         switch self {
         case .optOutScreenshot: MediaType.images.union([.pdf])
         case .optOutConfig: [.json, .yaml, .xml, .text]

@@ -1,8 +1,9 @@
 import CArchive
 import Foundation
 
-/// Recognises a document's media type from its first bytes (and, for ZIP
-/// containers, from the names inside), never from its file name alone.
+/// Recognises a document's media type from its first bytes, never from its file name alone.
+///
+/// A ZIP container is told apart (DOCX, ODT or another archive) by the names inside it.
 package enum MediaTypeDetector {
     /// How many leading bytes the detector looks at.
     package static let headSize = 64 * 1024

@@ -1,16 +1,27 @@
 /// What can go wrong filing or reading documents, worded for the user.
 public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    /// No file exists at the path given.
     case missingFile(path: String)
+    /// The path given is a directory.
     case isDirectory(path: String)
+    /// The path given is neither a regular file nor a directory.
     case notRegularFile(path: String)
+    /// The file cannot be read.
     case unreadable(path: String, reason: String)
+    /// The file is empty.
     case emptyFile(path: String)
+    /// The file's media type does not fit the kind of evidence.
     case kindMismatch(path: String, mediaType: MediaType, kind: EvidenceKind)
+    /// A filed document's bytes are missing from the store.
     case objectMissing(sha256: String)
+    /// A filed document's bytes no longer hash to its SHA-256.
     case objectCorrupt(sha256: String, actual: String)
+    /// A file or directory cannot be written.
     case writeFailed(path: String, reason: String)
+    /// A file to write already exists.
     case alreadyExists(path: String)
 
+    /// What went wrong, naming the file or document.
     public var description: String {
         switch self {
         case .missingFile(let path):
