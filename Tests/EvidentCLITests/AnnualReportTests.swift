@@ -160,6 +160,7 @@ import Testing
             #expect(html.contains("Ingen tredjepartstjenester i året."))
             #expect(html.contains("Ingen myndighed er registreret som ansvarlig"))
             #expect(html.contains("erstatter EVD-1"))
+            #expect(html.contains("(databehandleraftale, afløses af EVD-13)"))
             #expect(html.contains("parter: Skattestyrelsen;"))
             #expect(html.contains("parter: alle statslige myndigheder (rammeaftale)"))
             let data = Self.data(in: json)

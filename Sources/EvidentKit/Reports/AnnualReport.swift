@@ -54,6 +54,8 @@ public struct AnnualReport: Sendable, Equatable {
         public var filedBy: String
         /// The evidence it replaces, if any.
         public var supersedes: RecordID?
+        /// The unwithdrawn evidence that replaces it (from the day each starts), in id order.
+        public var supersededBy: [RecordID]
     }
 
     /// One usage of a covered solution, its verdict, and the facts of the usage, its service and its vendor.
@@ -205,7 +207,8 @@ extension AnnualReport {
                 id: info.id, kind: info.kind, title: info.title, status: info.status, dates: info.dates,
                 clause: info.clause,
                 parties: info.parties.map { Party(id: $0, name: authorities[$0]?.name ?? $0.description) },
-                allState: info.allState, filedAt: info.filedAt, filedBy: info.filedBy, supersedes: info.supersedes)
+                allState: info.allState, filedAt: info.filedAt, filedBy: info.filedBy, supersedes: info.supersedes,
+                supersededBy: info.supersededBy)
         }
         // Each usage is judged once: on the reference day, or on its last day when that came first.
         let lines = (evaluation.verdicts + ended).compactMap { verdict -> UsageLine? in

@@ -69,7 +69,7 @@ extension AnnualReport.OutOfScope: Encodable {
 
 extension AnnualReport.EvidenceLine: Encodable {
     private enum Key: String, CodingKey {
-        case id, kind, title, status, clause, parties, allState, filedAt, filedBy, supersedes
+        case id, kind, title, status, clause, parties, allState, filedAt, filedBy, supersedes, supersededBy
     }
 
     /// The dates sit beside the other fields, as in evidence JSON.
@@ -86,6 +86,7 @@ extension AnnualReport.EvidenceLine: Encodable {
         try container.encode(filedAt, forKey: .filedAt)
         try container.encode(filedBy, forKey: .filedBy)
         try container.encodeIfPresent(supersedes, forKey: .supersedes)
+        try container.encode(supersededBy, forKey: .supersededBy)
     }
 }
 

@@ -128,7 +128,12 @@ extension ReportLanguage {
         if let supersedes = evidence.supersedes {
             parts.append(pick("erstatter \(supersedes)", "supersedes \(supersedes)"))
         }
-        return "\(evidence.id) \(evidence.title) (\(evidenceKind(evidence.kind)), \(evidenceStatus(evidence.status))): "
+        // Superseded evidence still proves until its successor starts (rules 2), so name the successor.
+        let status =
+            evidence.status == .superseded && !evidence.supersededBy.isEmpty
+            ? pick("afløses af ", "superseded by ") + evidence.supersededBy.map(\.description).joined(separator: ", ")
+            : evidenceStatus(evidence.status)
+        return "\(evidence.id) \(evidence.title) (\(evidenceKind(evidence.kind)), \(status)): "
             + parts.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }
