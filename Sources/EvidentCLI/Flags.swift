@@ -41,6 +41,7 @@ extension Field {
         case .year: "--year"
         case .within: "--within"
         case .window: "--window"
+        case .asRecorded: "--as-recorded"
         case .destination: "--out"
         case .key: "--key"
         case .identity: "--identity"

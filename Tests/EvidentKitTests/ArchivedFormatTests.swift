@@ -119,7 +119,8 @@ import Testing
     @Test func anEventIsHashedAsTheFirstChainsHashedIt() {
         let event = AuditEventRecord(
             id: 1, at: "2026-11-30T13:06:05Z", actor: "fixture", command: "authority add",
-            records: [AuditedRecord(id: RecordID(.authority, 1), sha256: nil)], previousHash: AuditTrail.genesisHash,
+            records: [AuditedRecord(id: .record(RecordID(.authority, 1)), sha256: nil)],
+            previousHash: AuditTrail.genesisHash,
             hash: "")
         #expect(
             Hashing.sha256(

@@ -140,7 +140,7 @@ import Testing
                 }(), fixture.context)
             let events = try fixture.registry.log(record: "USE-1")
             #expect(events.count == 2)
-            #expect(events.allSatisfy { $0.records.contains { $0.id == RecordID(.usage, 1) } })
+            #expect(events.allSatisfy { $0.records.contains { $0.id == .record(RecordID(.usage, 1)) } })
             #expect(try fixture.registry.log(since: Day(parsing: "2026-06-16")).isEmpty)
             #expect(try fixture.registry.log(since: Day(parsing: "2026-06-15")).count == 7)
         }

@@ -16,6 +16,8 @@ public enum Field: String, Sendable, CaseIterable {
     case date
     // Selections, the audit trail and reports.
     case authority, record, year, within, window
+    /// The moment of the audit trail a registry is rebuilt as.
+    case asRecorded
     /// Where a command writes: a file or a directory.
     case destination
     // Signing keys.

@@ -11,6 +11,9 @@ enum Migrations {
         migrator.registerMigration("v1 registry") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 audit record forms") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -138,5 +141,33 @@ enum Migrations {
           key TEXT PRIMARY KEY,
           value TEXT NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// The content of every record an event touched, so that the registry of any later moment can be rebuilt;
+    /// the first event that stores it for every record it touches; and whether the forms of records unchanged
+    /// since earlier events were stored too (`AuditTrail.storeEarlierForms`, in Swift after every migration).
+    static let v2 = """
+        CREATE TABLE auditRecordForm (
+          eventId INTEGER NOT NULL REFERENCES auditEvent(id) ON DELETE RESTRICT,
+          recordId TEXT NOT NULL,
+          form TEXT NOT NULL,
+          PRIMARY KEY (eventId, recordId)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER auditRecordForm_append_only_update BEFORE UPDATE ON auditRecordForm
+        BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
+        CREATE TRIGGER auditRecordForm_append_only_delete BEFORE DELETE ON auditRecordForm
+        BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
+        CREATE TABLE auditFormsFrom (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          eventId INTEGER NOT NULL,
+          earlierStored INTEGER NOT NULL CHECK (earlierStored IN (0, 1))
+        );
+        INSERT INTO auditFormsFrom (id, eventId, earlierStored)
+        SELECT 1, coalesce(max(id), 0) + 1, count(*) = 0 FROM auditEvent;
+        CREATE TRIGGER auditFormsFrom_fixed_update BEFORE UPDATE ON auditFormsFrom
+        WHEN NEW.id <> OLD.id OR NEW.eventId <> OLD.eventId OR OLD.earlierStored = 1
+        BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+        CREATE TRIGGER auditFormsFrom_fixed_delete BEFORE DELETE ON auditFormsFrom
+        BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
         """
 }

@@ -27,12 +27,18 @@ public struct Registry: Sendable {
     /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
     let store: DocumentStore
     let writer: any DatabaseWriter
+    /// Where reads go: the writer, or a snapshot of it (`frozen()`).
+    let reader: any DatabaseReader
     let clock: @Sendable () -> Date
 
-    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+    init(
+        home: Home, writer: any DatabaseWriter, reader: (any DatabaseReader)? = nil,
+        clock: @escaping @Sendable () -> Date
+    ) {
         self.home = home
         self.store = DocumentStore(root: home.objectsPath)
         self.writer = writer
+        self.reader = reader ?? writer
         self.clock = clock
     }
 
@@ -70,6 +76,9 @@ public struct Registry: Sendable {
         return try storageErrors {
             let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
             try Migrations.migrator.migrate(pool)
+            if try pool.read(AuditTrail.earlierFormsPending) {
+                try pool.write(AuditTrail.storeEarlierForms)
+            }
             return Registry(home: home, writer: pool, clock: clock)
         }
     }
@@ -102,12 +111,25 @@ public struct Registry: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.storageErrors { try writer.read(body) }
+        try Self.storageErrors { try reader.read(body) }
     }
 
     /// Runs one write transaction that changes the records `body` returns and appends their audit event.
     func write<T>(
         _ context: ChangeContext, _ body: (Database) throws -> (result: T, touched: [RecordID])
+    ) throws -> T {
+        try write(
+            context,
+            subjects: { db in
+                let (result, touched) = try body(db)
+                return (result, touched.map(AuditSubject.record))
+            })
+    }
+
+    /// Runs one write transaction that changes the subjects `body` returns (records or the settings) and appends
+    /// their audit event.
+    func write<T>(
+        _ context: ChangeContext, subjects body: (Database) throws -> (result: T, touched: [AuditSubject])
     ) throws -> T {
         try Self.storageErrors {
             try writer.write { db in

@@ -12,6 +12,8 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case alreadyWithdrawn(RecordID)
     case withdrawn(field: Field, RecordID)
     case nothingToChange(RecordID)
+    /// The audit trail cannot be trusted to rebuild the registry: an event or a stored form was changed.
+    case auditTrailModified(event: Int64, subject: AuditSubject?)
     case storage(String)
 
     public var message: UserMessage {
@@ -37,6 +39,9 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
             return "\(field) '\(id)': that evidence is withdrawn"
         case .nothingToChange(let id):
             return "nothing to change for \(id): give at least one option to edit"
+        case .auditTrailModified(let event, let subject):
+            let what = subject.map { "the content of \($0) stored with audit event \(event)" } ?? "audit event \(event)"
+            return "\(what) was changed outside evident, so the registry cannot be rebuilt from it; run evident check"
         case .storage(let message):
             return "the registry database failed: \(message)"
         }

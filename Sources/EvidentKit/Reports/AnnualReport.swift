@@ -49,6 +49,10 @@ public struct AnnualReport: Sendable, Codable, Equatable {
     public var totals: [String: Int]
     public var authorities: [AuthoritySection]
     public var outOfScope: [OutOfScope]
+    /// The last audit event the report's registry includes; nil while the trail is empty.
+    public var recorded: RecordedMoment? = nil
+    /// The command that makes this report again, when its maker states one.
+    public var reproduce: String? = nil
 }
 
 extension AnnualReport {
@@ -92,11 +96,15 @@ extension Registry {
         guard (2000...9998).contains(year), let endOfYear = Day(year: year, month: 12, day: 31) else {
             throw InputError(field: .year, value: String(year), reason: "expected a year such as 2026")
         }
-        let evaluation = try evaluate(asOf: day ?? endOfYear)
+        // One moment for every read, the one the report states.
+        let registry = try frozen()
+        let evaluation = try registry.evaluate(asOf: day ?? endOfYear)
         let cited = Array(Set(evaluation.verdicts.flatMap(\.evidence).map(\.number))).sorted()
-        return AnnualReport(
-            year: year, evaluation: evaluation, authorities: try authorities(),
-            evidence: try read { db in try InfoLoader.evidence(db, ids: cited) })
+        var report = AnnualReport(
+            year: year, evaluation: evaluation, authorities: try registry.authorities(),
+            evidence: try registry.read { db in try InfoLoader.evidence(db, ids: cited) })
+        report.recorded = try registry.recordedMoment()
+        return report
     }
 }
 
