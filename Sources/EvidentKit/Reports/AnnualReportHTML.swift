@@ -25,6 +25,7 @@ extension AnnualReport {
             <body>
             <h1>\(HTML.escape(labels.title)) \(year)</h1>
             <p>\(HTML.escape(labels.subtitle(self)))</p>
+            <p>\(HTML.escape(recordedLine(language: language)))</p>
             <h2>\(HTML.escape(labels.totals))</h2>
             <table><tr>\(Outcome.judged.map { "<th>\(HTML.escape(labels.outcome($0)))</th>" }.joined())</tr>
             <tr>\(Outcome.judged.map { "<td class=\"\($0.rawValue)\">\(totals[$0.rawValue] ?? 0)</td>" }.joined())</tr></table>
