@@ -5,10 +5,9 @@ extension Registry {
     /// This registry frozen as it is now: its reads see one moment whatever is written meanwhile, so that a
     /// report and the audit event it names describe the same registry.
     public func frozen() throws -> Registry {
-        // Already frozen, or rebuilt in memory: nothing changes it meanwhile.
-        guard let pool = writer as? DatabasePool, reader === writer else { return self }
-        return Registry(
-            home: home, writer: writer, reader: try Self.storageErrors { try pool.makeSnapshot() }, clock: clock)
+        // A view already: nothing changes it meanwhile.
+        guard let pool = try? writer as? DatabasePool else { return self }
+        return Registry(home: home, view: try Self.storageErrors { try pool.makeSnapshot() }, clock: clock)
     }
 
     /// The moment of the last audit event this registry includes; nil while the trail is empty.
@@ -37,9 +36,8 @@ extension Registry {
             let queue = try DatabaseQueue()
             try Migrations.migrator.migrate(queue)
             try queue.write(content.insert)
-            // Rebuilt to be read: a change here would be lost, and its documents would land in the real store.
-            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = ON") }
-            return Registry(home: home, writer: queue, clock: { date })
+            // A view: a change to it would be lost, and the documents it filed would land in the real store.
+            return Registry(home: home, view: queue, clock: { date })
         }
     }
 }

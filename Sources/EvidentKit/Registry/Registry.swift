@@ -26,20 +26,37 @@ public struct Registry: Sendable {
     public let home: Home
     /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
     let store: DocumentStore
-    let writer: any DatabaseWriter
-    /// Where reads go: the writer, or a snapshot of it (`frozen()`).
+    /// Where changes go; nil in a view of one moment (`frozen()`, `asRecorded(_:)`), which is for reading only.
+    private let writable: (any DatabaseWriter)?
+    /// Where reads go: the writer, or the view's own database.
     let reader: any DatabaseReader
     let clock: @Sendable () -> Date
 
-    init(
-        home: Home, writer: any DatabaseWriter, reader: (any DatabaseReader)? = nil,
-        clock: @escaping @Sendable () -> Date
+    private init(
+        home: Home, writable: (any DatabaseWriter)?, reader: any DatabaseReader, clock: @escaping @Sendable () -> Date
     ) {
         self.home = home
         self.store = DocumentStore(root: home.objectsPath)
-        self.writer = writer
-        self.reader = reader ?? writer
+        self.writable = writable
+        self.reader = reader
         self.clock = clock
+    }
+
+    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+        self.init(home: home, writable: writer, reader: writer, clock: clock)
+    }
+
+    /// A view of the registry at one moment, read from `reader`: it refuses every change.
+    init(home: Home, view reader: any DatabaseReader, clock: @escaping @Sendable () -> Date) {
+        self.init(home: home, writable: nil, reader: reader, clock: clock)
+    }
+
+    /// Where changes go.
+    var writer: any DatabaseWriter {
+        get throws(RegistryError) {
+            guard let writable else { throw RegistryError.readOnlyView }
+            return writable
+        }
     }
 
     /// Creates a new home (directory 0700, database 0600) with an empty, migrated registry.

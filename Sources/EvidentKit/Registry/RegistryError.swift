@@ -14,6 +14,8 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case nothingToChange(RecordID)
     /// The audit trail cannot be trusted to rebuild the registry: an event or a stored form was changed.
     case auditTrailModified(event: Int64, subject: AuditSubject?)
+    /// A change asked of a view of the registry at one moment.
+    case readOnlyView
     case storage(String)
 
     public var message: UserMessage {
@@ -42,6 +44,8 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
         case .auditTrailModified(let event, let subject):
             let what = subject.map { "the content of \($0) stored with audit event \(event)" } ?? "audit event \(event)"
             return "\(what) was changed outside evident, so the registry cannot be rebuilt from it; run evident check"
+        case .readOnlyView:
+            return "this is the registry as it was at one moment, for reading only; it cannot be changed"
         case .storage(let message):
             return "the registry database failed: \(message)"
         }
