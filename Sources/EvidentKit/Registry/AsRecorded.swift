@@ -35,72 +35,75 @@ extension Registry {
         return try Self.storageErrors {
             let queue = try DatabaseQueue()
             try Migrations.migrator.migrate(queue)
-            try queue.write(content.insert)
+            try queue.writeWithoutTransaction { db in
+                // Events and documents are never changed or deleted: they are copied from the home as they are.
+                try db.execute(sql: "ATTACH DATABASE ? AS home", arguments: [home.databasePath])
+                try db.inTransaction {
+                    try content.insert(db)
+                    return .commit
+                }
+                try db.execute(sql: "DETACH DATABASE home")
+            }
             // A view: a change to it would be lost, and the documents it filed would land in the real store.
             return Registry(home: home, view: queue, clock: { date })
         }
     }
 }
 
-/// The rows of a registry as the audit trail recorded them up to a moment.
+/// What a registry holds as the audit trail recorded it up to a moment: the stored forms of its records and
+/// settings, up to the last event.
 private struct RecordedContent {
-    var events: [AuditEventRecord] = []
-    var authorities: [AuthorityRecord] = []
-    var solutions: [SolutionRecord] = []
-    var owners: [SolutionOwnerRecord] = []
-    var vendors: [VendorRecord] = []
-    var services: [ServiceRecord] = []
-    var usages: [UsageRecord] = []
-    var documents: [DocumentRecord] = []
-    var evidence: [EvidenceRecord] = []
-    var files: [EvidenceFileRecord] = []
-    var coverage: [CoverageRecord] = []
-    var settings: [SettingRecord] = []
+    var lastEvent: Int64
+    /// The stored forms as a JSON array per kind of record (nil: the settings), each in the order of their ids.
+    var forms: [RecordKind?: String] = [:]
 
-    /// A stored form read back into the rows it was made from: its keys are their columns.
-    private struct Form<Record: Decodable>: Decodable {
-        var record: Record
-        var owners: [SolutionOwnerRecord]?
-        var files: [EvidenceFileRecord]?
-        var coverage: [CoverageRecord]?
-    }
-
-    private struct SettingsForm: Decodable {
-        var settings: [SettingRecord]
-    }
+    /// Where the rows a stored form holds go: for each kind, the table of each part and the JSON path of the
+    /// part in the form, a row (`$.record`) or an array of rows. The keys of a row are its columns.
+    static let parts: [(kind: RecordKind?, path: String, table: String)] = [
+        (.authority, "$.record", "authority"), (.solution, "$.record", "solution"),
+        (.solution, "$.owners", "solutionOwner"), (.vendor, "$.record", "vendor"), (.service, "$.record", "service"),
+        (.usage, "$.record", "usage"), (.evidence, "$.record", "evidence"), (.evidence, "$.files", "evidenceFile"),
+        (.evidence, "$.coverage", "coverage"), (nil, "$.settings", "setting"),
+    ]
 
     init(_ db: Database, moment: RecordedMoment) throws {
         let all = try AuditTrail.events(db)
         let last = try Self.lastEvent(of: moment, in: all)
-        events = Array(all.prefix { $0.id! <= last })
+        lastEvent = last
+        let included = all.prefix { $0.id! <= last }
         var previous = AuditTrail.genesisHash
-        for event in events {
+        for event in included {
             guard event.linkProblem(after: previous) == nil else {
                 throw RegistryError.auditTrailModified(event: event.id!, subject: nil)
             }
             previous = event.hash
         }
 
+        // What each subject's last event recorded; its stored forms are read in one pass over the table.
         var unknown: [(subject: AuditSubject, event: Int64)] = []
-        for (subject, touch) in AuditTrail.lastTouches(events).sorted(by: { $0.key < $1.key }) {
-            guard case .present(let sha256) = touch.recorded else {
-                if touch.recorded == .unknown { unknown.append((subject, touch.event)) }
+        var wanted: [AuditSubject: (event: Int64, sha256: String)] = [:]
+        for (subject, touch) in AuditTrail.lastTouches(included) {
+            switch touch.recorded {
+            case .present(let sha256): wanted[subject] = (touch.event, sha256)
+            case .removed: break
+            case .unknown: unknown.append((subject, touch.event))
+            }
+        }
+        var found: [AuditSubject: String] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT eventId, recordId, form FROM auditRecordForm WHERE eventId <= ?", arguments: [last])
+        while let row = try rows.next() {
+            guard let subject = row[1] as AuditSubject?, let touch = wanted[subject], touch.event == row[0] else {
                 continue
             }
-            guard
-                let form = try AuditRecordFormRecord.fetchOne(
-                    db, key: ["eventId": touch.event, "recordId": subject.databaseValue])
-            else {
-                unknown.append((subject, touch.event))
-                continue
-            }
-            let bytes = Array(form.form.utf8)
-            guard Hashing.sha256(bytes) == sha256 else {
+            let form: String = row[2]
+            guard Hashing.sha256(Array(form.utf8)) == touch.sha256 else {
                 throw RegistryError.auditTrailModified(event: touch.event, subject: subject)
             }
-            try add(subject, Data(bytes))
+            found[subject] = form
         }
-        if let missing = unknown.first {
+        for (subject, touch) in wanted where found[subject] == nil { unknown.append((subject, touch.event)) }
+        if let missing = unknown.min(by: { $0.subject < $1.subject }) {
             let from =
                 try Self.firstRebuildable(all, db).map { "moments from \($0) on can be" } ?? "no later moment can be"
             let gap = "the audit trail holds no content of \(missing.subject) as audit event \(missing.event) left it"
@@ -108,8 +111,12 @@ private struct RecordedContent {
                 field: .asRecorded, value: moment.description,
                 reason: "\(gap), which was recorded before evident stored content; \(from) rebuilt")
         }
-        let hashes = Set(files.map(\.sha256))
-        documents = try DocumentRecord.fetchAll(db, keys: hashes.sorted())
+
+        var byKind: [RecordKind?: [String]] = [:]
+        for (subject, form) in found.sorted(by: { $0.key < $1.key }) {
+            byKind[subject.record?.kind, default: []].append(form)
+        }
+        forms = byKind.mapValues { "[" + $0.joined(separator: ",") + "]" }
     }
 
     /// The id of the last event `moment` includes: the one it names, else the last recorded at or before its
@@ -150,45 +157,32 @@ private struct RecordedContent {
         return first
     }
 
-    /// Adds the rows a subject's stored form holds.
-    private mutating func add(_ subject: AuditSubject, _ form: Data) throws {
-        let decoder = JSONDecoder()
-        guard case .record(let id) = subject else {
-            settings = try decoder.decode(SettingsForm.self, from: form).settings
-            return
-        }
-        switch id.kind {
-        case .authority: authorities.append(try decoder.decode(Form<AuthorityRecord>.self, from: form).record)
-        case .solution:
-            let solution = try decoder.decode(Form<SolutionRecord>.self, from: form)
-            solutions.append(solution.record)
-            owners += solution.owners ?? []
-        case .vendor: vendors.append(try decoder.decode(Form<VendorRecord>.self, from: form).record)
-        case .service: services.append(try decoder.decode(Form<ServiceRecord>.self, from: form).record)
-        case .usage: usages.append(try decoder.decode(Form<UsageRecord>.self, from: form).record)
-        case .evidence:
-            let evidence = try decoder.decode(Form<EvidenceRecord>.self, from: form)
-            self.evidence.append(evidence.record)
-            files += evidence.files ?? []
-            coverage += evidence.coverage ?? []
-        }
-    }
-
-    /// Inserts the rows, those referred to before those that refer to them.
+    /// Inserts the rows into a new registry, those referred to before those that refer to them; the home's
+    /// database is attached as `home`, for its events up to the last and every document (only those evidence
+    /// files refer to are ever read).
     func insert(_ db: Database) throws {
         // Evidence may refer to later evidence it supersedes; the keys are checked when the rows are all in.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        for var row in authorities { try row.insert(db) }
-        for var row in solutions { try row.insert(db) }
-        for row in owners { try row.insert(db) }
-        for var row in vendors { try row.insert(db) }
-        for var row in services { try row.insert(db) }
-        for var row in usages { try row.insert(db) }
-        for row in documents { try row.insert(db) }
-        for var row in evidence { try row.insert(db) }
-        for row in files { try row.insert(db) }
-        for row in coverage { try row.insert(db) }
-        for row in settings { try row.insert(db) }
-        for var row in events { try row.insert(db) }
+        try db.execute(sql: "INSERT INTO document SELECT * FROM home.document")
+        for (kind, path, table) in Self.parts {
+            guard let forms = forms[kind] else { continue }
+            // The keys are the columns, so SQLite reads the rows out of the forms itself.
+            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+            let (source, value): (String, (String) -> String) =
+                path == "$.record"
+                ? ("json_each(?) AS form ORDER BY form.key", { "json_extract(form.value, '$.record.\($0)')" })
+                : (
+                    "json_each(?) AS form, json_each(form.value, '\(path)') AS part ORDER BY form.key, part.key",
+                    { "json_extract(part.value, '$.\($0)')" }
+                )
+            try db.execute(
+                sql: """
+                    INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+                    SELECT \(columns.map(value).joined(separator: ", ")) FROM \(source)
+                    """, arguments: [forms])
+        }
+        try db.execute(
+            sql: "INSERT INTO auditEvent SELECT * FROM home.auditEvent WHERE id <= ? ORDER BY id",
+            arguments: [lastEvent])
     }
 }
