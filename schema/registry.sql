@@ -8,9 +8,22 @@ CREATE TABLE auditEvent (
   hash TEXT NOT NULL UNIQUE
 );
 
+CREATE TABLE auditFormsFrom (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  eventId INTEGER NOT NULL,
+  earlierStored INTEGER NOT NULL CHECK (earlierStored IN (0, 1))
+);
+
 CREATE TABLE auditPending (
   recordId TEXT PRIMARY KEY,
   change TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE auditRecordForm (
+  eventId INTEGER NOT NULL REFERENCES auditEvent(id) ON DELETE RESTRICT,
+  recordId TEXT NOT NULL,
+  form TEXT NOT NULL,
+  PRIMARY KEY (eventId, recordId)
 ) WITHOUT ROWID;
 
 CREATE TABLE authority (
@@ -153,6 +166,19 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 
 CREATE TRIGGER auditEvent_append_only_update BEFORE UPDATE ON auditEvent
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+
+CREATE TRIGGER auditFormsFrom_fixed_delete BEFORE DELETE ON auditFormsFrom
+BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+
+CREATE TRIGGER auditFormsFrom_fixed_update BEFORE UPDATE ON auditFormsFrom
+WHEN NEW.id <> OLD.id OR NEW.eventId <> OLD.eventId OR OLD.earlierStored = 1
+BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+
+CREATE TRIGGER auditRecordForm_append_only_delete BEFORE DELETE ON auditRecordForm
+BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
+
+CREATE TRIGGER auditRecordForm_append_only_update BEFORE UPDATE ON auditRecordForm
+BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
 
 CREATE TRIGGER evidenceFile_never_deleted BEFORE DELETE ON evidenceFile
 BEGIN SELECT RAISE(ABORT, 'evidence files are never deleted'); END;

@@ -23,9 +23,11 @@ struct BundleCommand: ParsableCommand {
         @Option(help: "Bundle the solutions this authority owns (id or name).") var authority: String?
         @Flag(help: "Bundle every solution.") var all = false
         @Option(
-            help: ArgumentHelp("The reference date of the verdicts (default: today).", valueName: "date"),
+            help: ArgumentHelp(
+                "The reference date of the verdicts (default: today, or the day of --as-recorded).", valueName: "date"),
             transform: parseDay)
         var asOf: Day?
+        @OptionGroup var recorded: RecordedOptions
         @Option(help: "The OpenSSH Ed25519 private key to sign with (see 'evident key new').") var key: String
         @Option(help: "The tar file to write.") var out: String
         @Option(help: ArgumentHelp("The seal time, such as 2026-06-30T12:00:00Z.", valueName: "time"))
@@ -46,11 +48,17 @@ struct BundleCommand: ParsableCommand {
             // Before the key is read: a date the rules refuse is a bad argument.
             if let asOf { try Rules.checkReferenceDay(asOf, field: .asOf) }
             let signingKey = try SigningKey.load(path: key)
-            let registry = try home.openRegistry()
+            let registry = try recorded.view(of: home.openRegistry())
             let console = Console.current
-            let summary = try registry.createBundle(
+            var summary = try registry.createBundle(
                 selection: selection, asOf: asOf ?? registry.today, sealTime: seal, key: signingKey,
                 organization: organization, to: out, progress: { console.err("  adding \($0)") })
+            let arguments =
+                ["bundle", "create"]
+                + (solution.map { ["--solution", $0] } ?? authority.map { ["--authority", $0] } ?? ["--all"])
+                + ["--as-of", summary.asOf.description, "--key", key, "--out", out, "--seal-time", summary.sealTime]
+                + (organization.map { ["--organization", $0] } ?? []) + (json ? ["--json"] : [])
+            summary.reproduce = Reproduction.command(arguments, at: summary.recorded)
             if json {
                 try console.json(summary)
             } else {
@@ -58,6 +66,7 @@ struct BundleCommand: ParsableCommand {
                     "Wrote \(summary.path): \(summary.identifier), \(summary.payloadFiles) documents"
                         + " (\(summary.payloadBytes) bytes), \(summary.verdicts) verdicts as of \(summary.asOf),"
                         + " sealed \(summary.sealTime), signed by \(summary.signer)")
+                console.out(Reproduction.line(summary.recorded, command: summary.reproduce))
             }
         }
 

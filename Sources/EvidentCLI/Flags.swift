@@ -44,6 +44,7 @@ extension Field {
         case .window: "--window"
         case .asOf: "--as-of"
         case .from: "--from"
+        case .asRecorded: "--as-recorded"
         case .destination: "--out"
         case .key: "--key"
         case .identity: "--identity"

@@ -9,7 +9,8 @@ struct LogCommand: ParsableCommand {
         abstract: "Show the audit trail: who changed what, when, chained by hash.")
 
     @OptionGroup var home: HomeOptions
-    @Option(help: "Only events that touched this record (an id or an unambiguous name).") var record: String?
+    @Option(help: "Only events that touched this record (an id or an unambiguous name), or 'settings'.")
+    var record: String?
     @Option(help: ArgumentHelp("Only events from this day on.", valueName: "date"), transform: parseDay)
     var since: Day?
     @OptionGroup var output: OutputOptions

@@ -75,3 +75,52 @@ enum Obligation: String, EnumerableFlag {
         }
     }
 }
+
+/// `--as-recorded TIME`: read the registry as the audit trail recorded it at a moment.
+struct RecordedOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Read the registry as it was recorded at this time, rebuilt from the audit trail: every event up to"
+                + " 2026-11-30T12:00:05Z, or up to one event recorded then, 2026-11-30T12:00:05Z@57.",
+            valueName: "time"),
+        transform: parseMoment)
+    var asRecorded: RecordedMoment?
+
+    /// The registry to read: as recorded at the moment, else as it is now, frozen so that every read and the
+    /// recorded moment a report states see the same registry.
+    func view(of registry: Registry) throws -> Registry {
+        try asRecorded.map(registry.asRecorded) ?? registry.frozen()
+    }
+}
+
+/// Parses an `--as-recorded` value.
+func parseMoment(_ text: String) throws -> RecordedMoment {
+    do {
+        return try RecordedMoment(parsing: text)
+    } catch {
+        throw ArgumentValueError(description: error.reason.commandLine)
+    }
+}
+
+/// How output states the recorded moment it was read at: the command that gives it again.
+enum Reproduction {
+    /// `evident` with `arguments` and the moment, quoted for a POSIX shell; nil while the trail is empty.
+    static func command(_ arguments: [String], at moment: RecordedMoment?) -> String? {
+        guard let moment else { return nil }
+        return (["evident"] + arguments + ["--as-recorded", moment.description]).map(quoted).joined(separator: " ")
+    }
+
+    /// The line that says it, for people.
+    static func line(_ moment: RecordedMoment?, command: String?) -> String {
+        guard let moment, let command else { return "Recorded: nothing yet, the audit trail is empty" }
+        let event = moment.event.map { " (audit event \($0))" } ?? ""
+        return "Recorded at \(moment.at)\(event); reproduce with: \(command)"
+    }
+
+    /// A word as a shell reads it back: as it is when it holds nothing the shell interprets, else in single quotes.
+    static func quoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "@%+=:,./_-".contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}

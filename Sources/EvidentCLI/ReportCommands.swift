@@ -31,17 +31,23 @@ struct ReportCommand: ParsableCommand {
                 valueName: "date"),
             transform: parseDay)
         var asOf: Day?
+        @OptionGroup var recorded: RecordedOptions
         @Option(help: "da (default) or en.") var lang: ReportLanguage = .da
         @Option(help: "The directory to write the three files into (created when missing).") var out: String
 
         func run() throws {
-            let report = try home.openRegistry().annualReport(year: year, asOf: asOf)
+            var report = try recorded.view(of: home.openRegistry()).annualReport(year: year, asOf: asOf)
+            report.reproduce = Reproduction.command(
+                ["report", "annual", "--year", String(year)] + (asOf.map { ["--as-of", $0.description] } ?? [])
+                    + ["--lang", lang.rawValue],
+                at: report.recorded)
             for path in try report.write(to: out, language: lang) { Console.current.out(path) }
             let totals = Outcome.allCases.filter { $0 != .outOfScope }
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(
                 "Evaluation \(year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
                     + "\(report.outOfScope.count) solutions out of scope")
+            Console.current.err(Reproduction.line(report.recorded, command: report.reproduce))
         }
     }
 }

@@ -14,8 +14,11 @@ struct StatusCommand: ParsableCommand {
             """)
 
     @OptionGroup var home: HomeOptions
-    @Option(help: ArgumentHelp("The reference date (default: today).", valueName: "date"), transform: parseDay)
+    @Option(
+        help: ArgumentHelp("The reference date (default: today, or the day of --as-recorded).", valueName: "date"),
+        transform: parseDay)
     var asOf: Day?
+    @OptionGroup var recorded: RecordedOptions
     @Option(help: "Only this solution (id or name).") var solution: String?
     @Option(help: "Only the solutions this authority owns (id or name).") var authority: String?
     @Option(help: "Days before a lapse to report a usage as expiring (default: the home's warning-days, 60).")
@@ -39,17 +42,26 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try home.openRegistry()
+        let registry = try recorded.view(of: home.openRegistry())
         let policy = try registry.policy(window: window)
         let filter: Selection = solution.map { .solution($0) } ?? authority.map { .authority($0) } ?? .all
         let evaluation = try registry.evaluate(asOf: asOf ?? registry.today, filter: filter, policy: policy)
+        let moment = try registry.recordedMoment()
+        let arguments =
+            ["status", "--as-of", evaluation.asOf.description]
+            + (solution.map { ["--solution", $0] } ?? authority.map { ["--authority", $0] } ?? [])
+            + (window.map { ["--window", String($0)] } ?? []) + (json ? ["--json"] : csv ? ["--csv"] : [])
+        let reproduce = Reproduction.command(arguments, at: moment)
         let console = Console.current
         if json {
-            StatusReport(evaluation).writeJSON(to: console.out(bytes:))
+            StatusReport(evaluation, recorded: moment, reproduce: reproduce).writeJSON(to: console.out(bytes:))
         } else if csv {
             console.out(StatusReport(evaluation).csv(), terminator: "")
+            // The rows have no place for it.
+            console.err(Reproduction.line(moment, command: reproduce))
         } else {
             console.out("Verdicts as of \(evaluation.asOf) (warning window \(policy.warningDays) days)")
+            console.out(Reproduction.line(moment, command: reproduce))
             if evaluation.verdicts.isEmpty {
                 console.out("(no usage is active on that day)")
             } else {
@@ -81,17 +93,30 @@ struct DueCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
     @Option(help: "How many days ahead to look (default: 60).") var within = 60
-    @Option(help: ArgumentHelp("Count from this date (default: today).", valueName: "date"), transform: parseDay)
+    @Option(
+        help: ArgumentHelp("Count from this date (default: today, or the day of --as-recorded).", valueName: "date"),
+        transform: parseDay)
     var from: Day?
+    @OptionGroup var recorded: RecordedOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let registry = try home.openRegistry()
-        let items = try registry.due(from: from ?? registry.today, within: within)
+        let registry = try recorded.view(of: home.openRegistry())
+        let from = self.from ?? registry.today
+        let items = try registry.due(from: from, within: within)
+        let moment = try registry.recordedMoment()
+        let reproduce = Reproduction.command(
+            ["due", "--within", String(within), "--from", from.description] + (output.json ? ["--json"] : []),
+            at: moment)
         let console = Console.current
         if output.json {
             try console.json(items)
-        } else if items.isEmpty {
+            // The list has no place for it.
+            console.err(Reproduction.line(moment, command: reproduce))
+            return
+        }
+        console.out(Reproduction.line(moment, command: reproduce))
+        if items.isEmpty {
             console.out("Nothing is due within \(within) days.")
         } else {
             console.lines(

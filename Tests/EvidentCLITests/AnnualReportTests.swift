@@ -303,6 +303,8 @@ import Testing
         let keys: Set = [
             "name", "title", "purpose", "clause", "mandatedBy", "filedBy", "serviceName", "vendorName",
             "solutionName", "authorityName", "url", "appId", "hosts",
+            // The command that reproduces the report is a command line, not words.
+            "reproduce",
         ]
         func collect(_ value: Any, data: Bool) -> [String] {
             switch value {

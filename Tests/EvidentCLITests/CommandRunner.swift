@@ -19,6 +19,8 @@ struct Run {
 struct Evident {
     static let now = Date(timeIntervalSince1970: 1_781_517_600)  // 2026-06-15T10:00:00Z
     let directory: URL
+    /// The time the commands see: every event they append is recorded at it.
+    var time = Evident.now
 
     var home: URL { directory.appendingPathComponent("home") }
 
@@ -32,9 +34,10 @@ struct Evident {
         _ = FileManager.default.createFile(atPath: binary.path, contents: nil)
         let handle = try! FileHandle(forWritingTo: binary)
         defer { try? FileManager.default.removeItem(at: binary) }
+        let time = self.time
         let console = Console(
             environment: ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "tester"].merging(environment) { $1 },
-            binaryOutput: handle.fileDescriptor, capture: true, clock: { Evident.now })
+            binaryOutput: handle.fileDescriptor, capture: true, clock: { time })
         let code = EvidentMain.run(arguments, console: console)
         try? handle.close()
         let bytes = (try? Data(contentsOf: binary)) ?? Data()

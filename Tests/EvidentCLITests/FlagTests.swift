@@ -50,6 +50,10 @@ import Testing
                 (["evidence", "get", "EVD-1", "--file", "2"], 64, "--file '2': EVD-1 has no such file (it has 1)"),
                 (["vendor", "show", "VEN-9"], 1, "vendor 'VEN-9': no vendor with that id or name"),
                 (["settings", "warning-days", "4000"], 64, "warning-days '4000': expected 0 to 3650"),
+                (
+                    ["status", "--as-recorded", "2030-01-01T00:00:00Z"], 64,
+                    "--as-recorded '2030-01-01T00:00:00Z': is in the future"
+                ),
             ]
             for (arguments, code, err) in refusals {
                 let result = evident.run(arguments)

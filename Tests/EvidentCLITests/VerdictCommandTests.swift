@@ -128,7 +128,10 @@ import Testing
             #expect(object["asOf"] as? String == "2026-11-30")
             #expect((object["outOfScope"] as? [Any])?.count == 4)
             let csv = try Data(contentsOf: out.appendingPathComponent("report.csv"))
-            #expect(csv.starts(with: [0xEF, 0xBB, 0xBF] + Array("Myndighed;CVR;".utf8)))
+            #expect(csv.starts(with: [0xEF, 0xBB, 0xBF] + Array("Registret som registreret ".utf8)))
+            // Which registry it describes, above the column names.
+            let lines = String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n")
+            #expect(lines[1].hasPrefix("Myndighed;CVR;"))
         }
     }
 

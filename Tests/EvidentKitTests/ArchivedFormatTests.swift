@@ -39,6 +39,27 @@ import Testing
         }
     }
 
+    @Test func anArchivedHomeIsRebuiltAsRecordedFromTheContentOfRecordsUnchangedSince() throws {
+        try withTemporaryDirectory { directory in
+            let home = directory.appendingPathComponent("home")
+            try FileManager.default.copyItem(
+                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let registry = try Registry.open(
+                at: Home(path: home.path), clock: { Date(timeIntervalSince1970: 1_796_083_200) })  // 2026-12-01
+            let moment = try #require(try registry.recordedMoment())
+            let rebuilt = try registry.asRecorded(moment)
+            var day = Rules.guidanceDate
+            while day <= (try Day(parsing: "2028-01-01")) {
+                #expect(try rebuilt.evaluate(asOf: day) == registry.evaluate(asOf: day), "as of \(day)")
+                day = day.adding(months: 1)
+            }
+            // EVD-1 changed again in the next event, so its content as event 45 left it was never stored.
+            let gap = try RecordedMoment(parsing: "2026-11-30T13:06:22Z@45")
+            #expect(throws: InputError.self) { try registry.asRecorded(gap) }
+            #expect(try registry.check(deep: false).problems == [])
+        }
+    }
+
     /// The archived bundle, its evaluation.json edited by `change`, resealed and signed by a fresh trusted key.
     static func resigned(
         _ name: String, in directory: URL, change: (String) -> String
@@ -119,7 +140,8 @@ import Testing
     @Test func anEventIsHashedAsTheFirstChainsHashedIt() {
         let event = AuditEventRecord(
             id: 1, at: "2026-11-30T13:06:05Z", actor: "fixture", command: "authority add",
-            records: [AuditedRecord(id: RecordID(.authority, 1), sha256: nil)], previousHash: AuditTrail.genesisHash,
+            records: [AuditedRecord(id: .record(RecordID(.authority, 1)), sha256: nil)],
+            previousHash: AuditTrail.genesisHash,
             hash: "")
         #expect(
             Hashing.sha256(

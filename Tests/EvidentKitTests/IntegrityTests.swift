@@ -53,6 +53,25 @@ import Testing
             try sql(
                 $0, "DROP TRIGGER auditEvent_append_only_update; UPDATE auditEvent SET actor = 'someone' WHERE id = 2")
         },
+        Tampering(name: "a stored form rewritten", code: .auditFormModified, subject: "event 2", deep: false) {
+            try sql(
+                $0,
+                """
+                DROP TRIGGER auditRecordForm_append_only_update;
+                UPDATE auditRecordForm SET form = replace(form, 'TastSelv', 'Other') WHERE eventId = 2
+                """)
+        },
+        Tampering(name: "a stored form deleted", code: .auditFormMissing, subject: "event 6", deep: false) {
+            try sql(
+                $0, "DROP TRIGGER auditRecordForm_append_only_delete; DELETE FROM auditRecordForm WHERE eventId = 6")
+        },
+        Tampering(name: "a setting changed", code: .recordModified, subject: "settings", deep: false) { fixture in
+            try fixture.registry.set(.warningDays, to: 30, fixture.context)
+            try sql(fixture, "UPDATE setting SET value = '365' WHERE key = 'warning-days'")
+        },
+        Tampering(name: "a setting inserted", code: .recordUnaudited, subject: "settings", deep: false) {
+            try sql($0, "INSERT INTO setting VALUES ('warning-days', '0')")
+        },
         Tampering(name: "a foreign key broken", code: .foreignKey, subject: "usage row 1", deep: false) {
             try sql($0, "UPDATE usage SET serviceId = 99 WHERE id = 1")
         },
@@ -140,7 +159,7 @@ import Testing
                 }(), fixture.context)
             let events = try fixture.registry.log(record: "USE-1")
             #expect(events.count == 2)
-            #expect(events.allSatisfy { $0.records.contains { $0.id == RecordID(.usage, 1) } })
+            #expect(events.allSatisfy { $0.records.contains { $0.id == .record(RecordID(.usage, 1)) } })
             #expect(try fixture.registry.log(since: Day(parsing: "2026-06-16")).isEmpty)
             #expect(try fixture.registry.log(since: Day(parsing: "2026-06-15")).count == 7)
         }

@@ -93,7 +93,7 @@ import Testing
             #expect(evidence.filter(\.kind.isOptOut).allSatisfy { $0.dates.signed == nil && $0.dates.captured != nil })
             let migration = try #require(try registry.log().last)
             #expect(migration.command.hasPrefix("migration v2"))
-            #expect(Set(migration.records.map(\.id)) == Set(evidence.map(\.id)))
+            #expect(Set(migration.records.map(\.id)) == Set(evidence.map { AuditSubject.record($0.id) }))
             #expect(try registry.check(deep: true).problems == [])
             // No verdict on any day fails for want of a party.
             var day = Rules.guidanceDate

@@ -236,7 +236,7 @@ struct Fixture {
             for (previous, event) in zip(events, events.dropFirst()) {
                 #expect(event.previousHash == previous.hash)
             }
-            #expect(events.last?.records.map(\.id) == [RecordID(.authority, 1)])
+            #expect(events.last?.records.map(\.id) == [.record(RecordID(.authority, 1))])
             #expect(events.last?.actor == "tester")
         }
     }

@@ -2,11 +2,11 @@ import Crypto
 import Foundation
 import GRDB
 
-/// A record an audit event touched, with the SHA-256 of its canonical JSON after the change.
+/// A record (or the settings) an audit event touched, with the SHA-256 of its canonical form after the change.
 public struct AuditedRecord: Codable, Sendable, Equatable {
-    /// The record that was added, changed or removed.
-    public var id: RecordID
-    /// The SHA-256 of the record's canonical form after the change; nil when the change removed it.
+    /// The record (or the settings) that was added, changed or removed.
+    public var id: AuditSubject
+    /// The SHA-256 of the canonical form after the change; nil when the change removed the record.
     public var sha256: String?
 }
 
@@ -14,6 +14,19 @@ public struct AuditedRecord: Codable, Sendable, Equatable {
 enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
 
+    /// What an event says one subject was after its change.
+    enum Recorded: Equatable {
+        case present(sha256: String)
+        case removed
+        /// A settings change from before the trail recorded settings: what they became is not known.
+        case unknown
+    }
+
+    /// The last event that touched a subject, and what it recorded.
+    struct LastTouch: Equatable {
+        var event: Int64
+        var recorded: Recorded
+    }
 }
 
 extension AuditEventRecord {
@@ -26,27 +39,57 @@ extension AuditEventRecord {
             "previousHash": .string(previousHash),
         ]).sha256
     }
+
+    /// Why this event is not the link that follows an event hashed `previous`; nil when it is.
+    func linkProblem(after previous: String) -> String? {
+        if previousHash != previous { return "does not follow the event before it" }
+        if contentHash() != hash { return "its hash does not match its contents" }
+        return nil
+    }
+
+    /// The subjects the event touched and what it recorded of each.
+    ///
+    /// Before the trail recorded settings, changing them appended an event that touched nothing; no other
+    /// change ever did, so such an event changed the settings to something the trail does not know.
+    var touches: [(subject: AuditSubject, recorded: AuditTrail.Recorded)] {
+        guard !records.isEmpty else { return [(.settings, .unknown)] }
+        return records.map { ($0.id, $0.sha256.map { .present(sha256: $0) } ?? .removed) }
+    }
 }
 
 extension AuditTrail {
-    /// Appends the event for a change, inside the change's own transaction.
-    static func append(context: ChangeContext, touched: [RecordID], at date: Date, _ db: Database) throws {
+    /// Appends the event for a change, with the canonical form of each subject it touched, inside the change's
+    /// own transaction.
+    static func append(context: ChangeContext, touched: [AuditSubject], at date: Date, _ db: Database) throws {
         let previous =
             try String.fetchOne(db, sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")
             ?? genesisHash
         var records: [AuditedRecord] = []
-        for id in Set(touched).sorted() {
-            records.append(AuditedRecord(id: id, sha256: try storedForm(of: id, db)?.sha256))
+        var forms: [(AuditSubject, [UInt8])] = []
+        for subject in Set(touched).sorted() {
+            let bytes = try storedForm(of: subject, db)?.bytes
+            records.append(AuditedRecord(id: subject, sha256: bytes.map(Hashing.sha256)))
+            if let bytes { forms.append((subject, bytes)) }
         }
         var event = AuditEventRecord(
             id: nil, at: date.formatted(.iso8601), actor: context.actor, command: context.command, records: records,
             previousHash: previous, hash: "")
         event.hash = event.contentHash()
         try event.insert(db)
+        for (subject, bytes) in forms {
+            try AuditRecordFormRecord(
+                eventId: event.id!, recordId: subject, form: String(decoding: bytes, as: UTF8.self)
+            )
+            .insert(db)
+        }
     }
 
-    /// A record as stored, its row and the rows it owns, in canonical form. Nil when it does not exist.
-    static func storedForm(of id: RecordID, _ db: Database) throws -> CanonicalForm? {
+    /// A subject as stored, its row and the rows it owns, in canonical form. Nil when it does not exist.
+    static func storedForm(of subject: AuditSubject, _ db: Database) throws -> CanonicalForm? {
+        guard case .record(let id) = subject else {
+            let settings = try SettingRecord.order(SettingRecord.Columns.key).fetchAll(db)
+            return .object(["settings": .array(settings.map(\.canonicalForm))])
+        }
         switch id.kind {
         case .authority:
             return try AuthorityRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
@@ -75,6 +118,49 @@ extension AuditTrail {
                 "parties": .array(parties.map(\.canonicalForm)),
             ])
         }
+    }
+
+    /// The settings' form while no event has recorded them: no setting changed.
+    static let unchangedSettingsSHA256 = CanonicalForm.object(["settings": .array([])]).sha256
+
+    /// The last touch of every subject in `events`, which are in trail order.
+    static func lastTouches(_ events: some Sequence<AuditEventRecord>) -> [AuditSubject: LastTouch] {
+        var last: [AuditSubject: LastTouch] = [:]
+        for event in events {
+            for (subject, recorded) in event.touches { last[subject] = LastTouch(event: event.id!, recorded: recorded) }
+        }
+        return last
+    }
+
+    /// The events in trail order.
+    static func events(_ db: Database) throws -> [AuditEventRecord] {
+        try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db)
+    }
+
+    /// Whether a home that had events before the trail stored forms still has to store the earlier ones.
+    static func earlierFormsPending(_ db: Database) throws -> Bool {
+        try AuditFormsFromRecord.fetchOne(db).map { !$0.earlierStored } ?? false
+    }
+
+    /// Stores, once, the form of each record unchanged since an event from before the trail stored forms,
+    /// with that event; then those earlier moments can be rebuilt too.
+    ///
+    /// Only a form that hashes to what the event recorded is stored: a record changed outside evident since
+    /// gets none (and `check` reports it). Runs after every migration, so that the record types read the schema
+    /// they were written for.
+    static func storeEarlierForms(_ db: Database) throws {
+        guard var start = try AuditFormsFromRecord.fetchOne(db), !start.earlierStored else { return }
+        for (subject, touch) in lastTouches(try events(db)).sorted(by: { $0.key < $1.key }) {
+            guard touch.event < start.eventId, case .present(let sha256) = touch.recorded,
+                let bytes = try storedForm(of: subject, db)?.bytes, Hashing.sha256(bytes) == sha256
+            else { continue }
+            try AuditRecordFormRecord(
+                eventId: touch.event, recordId: subject, form: String(decoding: bytes, as: UTF8.self)
+            )
+            .insert(db)
+        }
+        start.earlierStored = true
+        try start.update(db)
     }
 }
 

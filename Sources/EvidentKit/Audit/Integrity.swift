@@ -24,6 +24,8 @@ public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConver
         case recordModified = "record-modified"
         /// A record the audit trail says exists that the database no longer has.
         case recordVanished = "record-vanished"
+        case auditFormModified = "audit-form-modified"
+        case auditFormMissing = "audit-form-missing"
     }
 
     /// What kind of problem it is.
@@ -56,11 +58,16 @@ public struct IntegrityReport: Sendable, Codable, Equatable {
 }
 
 extension Registry {
-    /// The audit trail, oldest first; only events touching `record`, or from `since` on, when given.
+    /// The audit trail, oldest first; only events touching `record` (a record or `settings`), or from `since`
+    /// on, when given.
     public func log(record reference: String? = nil, since: Day? = nil) throws -> [AuditEventInfo] {
         try read { db in
-            let id = try reference.map { try resolve($0, field: .record, kinds: RecordKind.allCases, db) }
-            return try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db).filter { event in
+            let id = try reference.map { reference in
+                reference == AuditSubject.settingsName
+                    ? AuditSubject.settings
+                    : .record(try resolve(reference, field: .record, kinds: RecordKind.allCases, db))
+            }
+            return try AuditTrail.events(db).filter { event in
                 (id.map { id in event.records.contains { $0.id == id } } ?? true)
                     && (since.map { String(event.at.prefix(10)) >= $0.description } ?? true)
             }.map(AuditEventInfo.init)
@@ -86,41 +93,51 @@ extension Registry {
                     "refers to a missing \(row[2] as String? ?? "row")")
             }
             let documents = try DocumentRecord.fetchAll(db)
-            let events = try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db)
+            let events = try AuditTrail.events(db)
 
             // The chain: each event hashes its own fields and names the hash of the one before.
             var previous = AuditTrail.genesisHash
-            var lastHash: [RecordID: String?] = [:]
             for event in events {
-                if event.previousHash != previous {
-                    problem(.auditChainBroken, "event \(event.id!)", "does not follow the event before it")
-                } else if event.contentHash() != event.hash {
-                    problem(.auditChainBroken, "event \(event.id!)", "its hash does not match its contents")
+                if let why = event.linkProblem(after: previous) {
+                    problem(.auditChainBroken, "event \(event.id!)", why)
                 }
                 previous = event.hash
-                for record in event.records { lastHash[record.id] = record.sha256 }
             }
 
             // Every record as it is now must be what its last audit event recorded.
+            var lastTouch = AuditTrail.lastTouches(events)
             var count = 0
             for kind in RecordKind.allCases {
                 for number in try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY id") {
                     count += 1
                     let id = RecordID(kind, number)
-                    let hash = try AuditTrail.storedForm(of: id, db)?.sha256
-                    switch lastHash[id] {
+                    let hash = try AuditTrail.storedForm(of: .record(id), db)?.sha256
+                    switch lastTouch.removeValue(forKey: .record(id))?.recorded {
                     case .none: problem(.recordUnaudited, id.description, "no audit event records this record")
-                    case .some(.none): problem(.recordModified, id.description, "the audit trail says it was removed")
-                    case .some(.some(let recorded)) where recorded != hash:
+                    case .removed: problem(.recordModified, id.description, "the audit trail says it was removed")
+                    case .present(let recorded) where recorded != hash:
                         problem(.recordModified, id.description, "changed since its last audit event, outside evident")
                     default: break
                     }
-                    lastHash[id] = nil
                 }
             }
-            for (id, hash) in lastHash.sorted(by: { $0.key < $1.key }) where hash != nil {
-                problem(.recordVanished, id.description, "the audit trail says it exists, the database has no such row")
+            // So must the settings; a change from before the trail recorded them leaves nothing to compare with.
+            let settings = try AuditTrail.storedForm(of: .settings, db)?.sha256
+            switch lastTouch.removeValue(forKey: .settings)?.recorded {
+            case .none where settings != AuditTrail.unchangedSettingsSHA256:
+                problem(.recordUnaudited, AuditSubject.settings.description, "changed, but no audit event records it")
+            case .present(let recorded) where recorded != settings:
+                problem(
+                    .recordModified, AuditSubject.settings.description,
+                    "changed since their last audit event, outside evident")
+            default: break
             }
+            for (subject, touch) in lastTouch.sorted(by: { $0.key < $1.key }) where touch.recorded != .removed {
+                problem(
+                    .recordVanished, subject.description, "the audit trail says it exists, the database has no such row"
+                )
+            }
+            try checkForms(events, db, problem: problem)
             return (count, documents, events.count)
         }
 
@@ -146,5 +163,40 @@ extension Registry {
         return IntegrityReport(
             deep: deep, records: records, documents: documents.count, objects: present.count, auditEvents: events,
             recoveredObjects: recovered.objects, problems: problems)
+    }
+}
+
+extension Registry {
+    /// Every stored form must hash to what its event recorded, and every event since the trail stored forms
+    /// must have one for each record it did not remove.
+    private func checkForms(
+        _ events: [AuditEventRecord], _ db: Database, problem: (IntegrityProblem.Code, String, String) -> Void
+    ) throws {
+        var recorded: [Int64: [AuditSubject: String]] = [:]
+        for event in events {
+            for record in event.records { recorded[event.id!, default: [:]][record.id] = record.sha256 }
+        }
+        var stored: [Int64: Set<AuditSubject>] = [:]
+        let cursor = try AuditRecordFormRecord.order(AuditRecordFormRecord.Columns.eventId).fetchCursor(db)
+        while let form = try cursor.next() {
+            stored[form.eventId, default: []].insert(form.recordId)
+            guard let sha256 = recorded[form.eventId]?[form.recordId] else {
+                problem(
+                    .auditFormModified, "event \(form.eventId)",
+                    "holds content of \(form.recordId) that the event does not record")
+                continue
+            }
+            if Hashing.sha256(Array(form.form.utf8)) != sha256 {
+                problem(
+                    .auditFormModified, "event \(form.eventId)",
+                    "the content of \(form.recordId) it holds is not what the event recorded")
+            }
+        }
+        let formsFrom = try AuditFormsFromRecord.fetchOne(db)?.eventId ?? 1
+        for event in events where event.id! >= formsFrom {
+            for record in event.records where record.sha256 != nil && stored[event.id!]?.contains(record.id) != true {
+                problem(.auditFormMissing, "event \(event.id!)", "holds no content of \(record.id), which it recorded")
+            }
+        }
     }
 }

@@ -94,3 +94,9 @@ extension CoverageRecord {
         ])
     }
 }
+
+extension SettingRecord {
+    var canonicalForm: CanonicalForm {
+        .object(["key": .string(key), "value": .string(value)])
+    }
+}

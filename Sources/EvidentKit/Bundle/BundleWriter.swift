@@ -19,6 +19,10 @@ public struct BundleSummary: Sendable, Codable, Equatable {
     public var verdicts: Int
     /// The fingerprint of the key that signed it.
     public var signer: String
+    /// The last audit event the bundle's registry includes; nil while the trail is empty.
+    public var recorded: RecordedMoment?
+    /// The command that makes the same bundle again, when its maker states one.
+    public var reproduce: String?
 }
 
 extension Registry {
@@ -31,7 +35,10 @@ extension Registry {
         progress: (String) -> Void = { _ in }
     ) throws -> BundleSummary {
         try Rules.checkReferenceDay(day, field: .asOf)
-        let snapshot = try snapshot(of: selection)
+        // One moment for the records and the audit event bag-info.txt names.
+        let registry = try frozen()
+        let snapshot = try registry.snapshot(of: selection)
+        let recorded = try registry.recordedMoment()
         let evaluation = snapshot.evaluate(asOf: day)
         let (year, month, date) = day.components
         let identifier = "EB-\(snapshot.selection.uppercased())-\(String(format: "%04d%02d%02d", year, month, date))"
@@ -58,24 +65,21 @@ extension Registry {
             selectionName: snapshot.solutions.first { $0.id == selected }?.name
                 ?? snapshot.authorities.first { $0.id == selected }?.name,
             signer: key.publicKey.fingerprint, signerIdentity: key.comment, sealTime: sealText)
+        report.recorded = recorded
+        let bagInfo =
+            [
+                "BagIt-Profile-Identifier: \(BundleFormat.profileIdentifier)",
+                "Source-Organization: \(source.split(whereSeparator: \.isNewline).joined(separator: " "))",
+                "External-Identifier: \(identifier)", "Bagging-Date: \(String(sealText.prefix(10)))",
+                "Payload-Oxum: \(payloadBytes).\(payload.count)", "Bag-Software-Agent: \(BundleFormat.agent)",
+                "Evident-Scope: \(snapshot.selection)", "Evident-Reference-Date: \(day)",
+            ] + (recorded.map { ["Evident-Recorded-At: \($0)"] } ?? []) + ["Evident-Seal-Time: \(sealText)"]
         var tags: [String: [UInt8]] = [
             "bagit.txt": Array(BundleFormat.bagitText.utf8),
-            "bag-info.txt": Array(
-                """
-                BagIt-Profile-Identifier: \(BundleFormat.profileIdentifier)
-                Source-Organization: \(source.split(whereSeparator: \.isNewline).joined(separator: " "))
-                External-Identifier: \(identifier)
-                Bagging-Date: \(String(sealText.prefix(10)))
-                Payload-Oxum: \(payloadBytes).\(payload.count)
-                Bag-Software-Agent: \(BundleFormat.agent)
-                Evident-Scope: \(snapshot.selection)
-                Evident-Reference-Date: \(day)
-                Evident-Seal-Time: \(sealText)
-
-                """.utf8),
+            "bag-info.txt": Array(bagInfo.map { $0 + "\n" }.joined().utf8),
             "manifest-sha256.txt": BundleFormat.manifest(payload.map { ($0.path, $0.sha256) }),
             "metadata/registry.json": try snapshot.canonicalJSON(),
-            "metadata/evaluation.json": StatusReport(evaluation).json(),
+            "metadata/evaluation.json": StatusReport(evaluation, recorded: recorded).json(),
             "metadata/report.html": Array(report.html(language: .da).utf8),
         ]
         let tagManifest = BundleFormat.manifest(tags.map { ($0.key, Hashing.sha256($0.value)) })
@@ -124,6 +128,7 @@ extension Registry {
         }
         return BundleSummary(
             path: path, identifier: identifier, asOf: day, sealTime: sealText, payloadFiles: payload.count,
-            payloadBytes: payloadBytes, verdicts: evaluation.verdicts.count, signer: key.publicKey.fingerprint)
+            payloadBytes: payloadBytes, verdicts: evaluation.verdicts.count, signer: key.publicKey.fingerprint,
+            recorded: recorded, reproduce: nil)
     }
 }

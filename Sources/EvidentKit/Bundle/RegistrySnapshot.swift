@@ -116,7 +116,7 @@ extension Registry {
                 solutions.map(\.id) + authorityIds.map { RecordID(.authority, $0) } + usages.map(\.id)
                     + services.map(\.id) + vendorIds.map { RecordID(.vendor, $0) } + evidence.map(\.id))
             let events = try AuditEventRecord.order(AuditEventRecord.Columns.id).fetchAll(db).filter { event in
-                event.records.contains { covered.contains($0.id) }
+                event.records.contains { $0.id.record.map(covered.contains) == true }
             }
             return RegistrySnapshot(
                 format: RegistrySnapshot.currentFormat, selection: selectionName,

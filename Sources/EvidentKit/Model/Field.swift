@@ -23,6 +23,8 @@ public enum Field: String, Sendable, CaseIterable {
     case authority, record, year, within, window
     /// The reference day of a verdict, and the first day `due` looks at.
     case asOf, from
+    /// The moment of the audit trail a registry is rebuilt as.
+    case asRecorded
     /// Where a command writes: a file or a directory.
     case destination
     /// A signing key file, and the identity a new key is made for.

@@ -14,6 +14,9 @@ enum Migrations {
         migrator.registerMigration("v2 evidence parties") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3 audit record forms") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -172,5 +175,33 @@ enum Migrations {
           WHERE kind IN ('opt-out-screenshot', 'opt-out-config') AND signed IS NOT NULL;
         INSERT INTO auditPending (recordId, change)
           SELECT 'EVD-' || id, 'migration v2: evidence parties, opt-out capture dates' FROM evidence;
+        """
+
+    /// The content of every record an event touched, so that the registry of any later moment can be rebuilt;
+    /// the first event that stores it for every record it touches; and whether the forms of records unchanged
+    /// since earlier events were stored too (`AuditTrail.storeEarlierForms`, in Swift after every migration).
+    static let v3 = """
+        CREATE TABLE auditRecordForm (
+          eventId INTEGER NOT NULL REFERENCES auditEvent(id) ON DELETE RESTRICT,
+          recordId TEXT NOT NULL,
+          form TEXT NOT NULL,
+          PRIMARY KEY (eventId, recordId)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER auditRecordForm_append_only_update BEFORE UPDATE ON auditRecordForm
+        BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
+        CREATE TRIGGER auditRecordForm_append_only_delete BEFORE DELETE ON auditRecordForm
+        BEGIN SELECT RAISE(ABORT, 'audit record forms are append-only'); END;
+        CREATE TABLE auditFormsFrom (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          eventId INTEGER NOT NULL,
+          earlierStored INTEGER NOT NULL CHECK (earlierStored IN (0, 1))
+        );
+        INSERT INTO auditFormsFrom (id, eventId, earlierStored)
+        SELECT 1, coalesce(max(id), 0) + 1, count(*) = 0 FROM auditEvent;
+        CREATE TRIGGER auditFormsFrom_fixed_update BEFORE UPDATE ON auditFormsFrom
+        WHEN NEW.id <> OLD.id OR NEW.eventId <> OLD.eventId OR OLD.earlierStored = 1
+        BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+        CREATE TRIGGER auditFormsFrom_fixed_delete BEFORE DELETE ON auditFormsFrom
+        BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
         """
 }

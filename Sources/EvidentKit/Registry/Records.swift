@@ -249,4 +249,37 @@ struct SettingRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "setting"
     var key: String
     var value: String
+
+    enum Columns {
+        static let key = Column(CodingKeys.key)
+    }
+}
+
+extension AuditSubject: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> AuditSubject? {
+        String.fromDatabaseValue(dbValue).flatMap(AuditSubject.init)
+    }
+}
+
+/// A row of `auditRecordForm`: the canonical form of a record (or the settings) as an event left it.
+struct AuditRecordFormRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "auditRecordForm"
+    var eventId: Int64
+    var recordId: AuditSubject
+    var form: String
+
+    enum Columns {
+        static let eventId = Column(CodingKeys.eventId)
+    }
+}
+
+/// The one row of `auditFormsFrom`: the first event that stores the form of every record it touches, and
+/// whether the forms of records unchanged since earlier events were stored too.
+struct AuditFormsFromRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "auditFormsFrom"
+    var id: Int64
+    var eventId: Int64
+    var earlierStored: Bool
 }

@@ -30,14 +30,37 @@ public struct Registry: Sendable {
     public let home: Home
     /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
     let store: DocumentStore
-    let writer: any DatabaseWriter
+    /// Where changes go; nil in a view of one moment (`frozen()`, `asRecorded(_:)`), which is for reading only.
+    private let writable: (any DatabaseWriter)?
+    /// Where reads go: the writer, or the view's own database.
+    let reader: any DatabaseReader
     let clock: @Sendable () -> Date
 
-    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+    private init(
+        home: Home, writable: (any DatabaseWriter)?, reader: any DatabaseReader, clock: @escaping @Sendable () -> Date
+    ) {
         self.home = home
         self.store = DocumentStore(root: home.objectsPath)
-        self.writer = writer
+        self.writable = writable
+        self.reader = reader
         self.clock = clock
+    }
+
+    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
+        self.init(home: home, writable: writer, reader: writer, clock: clock)
+    }
+
+    /// A view of the registry at one moment, read from `reader`: it refuses every change.
+    init(home: Home, view reader: any DatabaseReader, clock: @escaping @Sendable () -> Date) {
+        self.init(home: home, writable: nil, reader: reader, clock: clock)
+    }
+
+    /// Where changes go.
+    var writer: any DatabaseWriter {
+        get throws(RegistryError) {
+            guard let writable else { throw RegistryError.readOnlyView }
+            return writable
+        }
     }
 
     /// Creates a new home (directory 0700, database 0600) with an empty, migrated registry.
@@ -74,6 +97,9 @@ public struct Registry: Sendable {
         return try storageErrors {
             let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
             try Migrations.migrator.migrate(pool)
+            if try pool.read(AuditTrail.earlierFormsPending) {
+                try pool.write(AuditTrail.storeEarlierForms)
+            }
             let registry = Registry(home: home, writer: pool, clock: clock)
             try registry.auditMigratedRecords()
             return registry
@@ -108,12 +134,25 @@ public struct Registry: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.storageErrors { try writer.read(body) }
+        try Self.storageErrors { try reader.read(body) }
     }
 
     /// Runs one write transaction that changes the records `body` returns and appends their audit event.
     func write<T>(
         _ context: ChangeContext, _ body: (Database) throws -> (result: T, touched: [RecordID])
+    ) throws -> T {
+        try write(
+            context,
+            subjects: { db in
+                let (result, touched) = try body(db)
+                return (result, touched.map(AuditSubject.record))
+            })
+    }
+
+    /// Runs one write transaction that changes the subjects `body` returns (records or the settings) and appends
+    /// their audit event.
+    func write<T>(
+        _ context: ChangeContext, subjects body: (Database) throws -> (result: T, touched: [AuditSubject])
     ) throws -> T {
         try Self.storageErrors {
             try writer.write { db in

@@ -21,6 +21,10 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case withdrawn(field: Field, RecordID)
     /// An edit gives no field to change.
     case nothingToChange(RecordID)
+    /// The audit trail cannot be trusted to rebuild the registry: an event or a stored form was changed.
+    case auditTrailModified(event: Int64, subject: AuditSubject?)
+    /// A change asked of a view of the registry at one moment.
+    case readOnlyView
     /// The database failed, in SQLite's words.
     case storage(String)
 
@@ -48,6 +52,11 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
             return "\(field) '\(id)': that evidence is withdrawn"
         case .nothingToChange(let id):
             return "nothing to change for \(id): give at least one option to edit"
+        case .auditTrailModified(let event, let subject):
+            let what = subject.map { "the content of \($0) stored with audit event \(event)" } ?? "audit event \(event)"
+            return "\(what) was changed outside evident, so the registry cannot be rebuilt from it; run evident check"
+        case .readOnlyView:
+            return "this is the registry as it was at one moment, for reading only; it cannot be changed"
         case .storage(let message):
             return "the registry database failed: \(message)"
         }

@@ -75,9 +75,11 @@ extension Registry {
         guard (0...3650).contains(value) else {
             throw InputError(field: setting.field, value: String(value), reason: "expected 0 to 3650")
         }
-        try write(context) { db in
-            try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)
-            return ((), [])
-        }
+        try write(
+            context,
+            subjects: { db in
+                try SettingRecord(key: setting.rawValue, value: String(value)).insert(db, onConflict: .replace)
+                return ((), [.settings])
+            })
     }
 }

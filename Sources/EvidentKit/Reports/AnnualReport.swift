@@ -179,6 +179,10 @@ public struct AnnualReport: Sendable, Equatable {
     public var outOfScope: [OutOfScope]
     /// The bundle the report belongs to; only a bundle's report.html has one, and bundles hold no report.json.
     var bundle: BundleLine?
+    /// The last audit event the report's registry includes; nil while the trail is empty.
+    public var recorded: RecordedMoment? = nil
+    /// The command that makes this report again, when its maker states one.
+    public var reproduce: String? = nil
 }
 
 extension AnnualReport {
@@ -281,8 +285,10 @@ extension Registry {
             (reference, basis) = (end, .endOfYear)
         }
         try Rules.checkReferenceDay(reference, field: day == nil ? .year : .asOf)
-        let policy = try self.policy()
-        return try read { db in
+        // One moment for every read, the one the report states.
+        let registry = try frozen()
+        let policy = try registry.policy()
+        var report = try registry.read { db in
             let (evaluation, ended) = try EvaluationLoader.evaluateYear(
                 db, asOf: reference, endedFrom: start, policy: policy, rules: .current)
             let covered = Set(evaluation.solutions.filter(\.covered).map(\.id))
@@ -297,5 +303,7 @@ extension Registry {
                     db, ids: Array(Set(judged.flatMap(\.evidence).map(\.number))).sorted()))
             return AnnualReport(year: year, basis: basis, evaluation: evaluation, ended: ended, records: records)
         }
+        report.recorded = try registry.recordedMoment()
+        return report
     }
 }

@@ -48,6 +48,8 @@ extension AnnualReport {
             }
         }
         let separator: Character = language == .da ? ";" : ","
-        return (language == .da ? "\u{FEFF}" : "") + CSV.render(header, rows, separator: separator)
+        // The recorded moment heads the file, above the column names.
+        return (language == .da ? "\u{FEFF}" : "")
+            + CSV.render([recordedLine(language: language)], [header] + rows, separator: separator)
     }
 }

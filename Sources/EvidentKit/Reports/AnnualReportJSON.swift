@@ -4,7 +4,8 @@ import Foundation
 /// people in the report's language.
 extension AnnualReport: Encodable {
     private enum Key: String, CodingKey {
-        case year, asOf, basis, language, warningDays, rulesVersion, totals, authorities, outOfScope
+        case year, asOf, basis, language, warningDays, rulesVersion, totals, authorities, outOfScope, recorded
+        case reproduce
     }
 
     /// The report as stable, pretty JSON with sorted keys, its human fields in `language`.
@@ -27,6 +28,8 @@ extension AnnualReport: Encodable {
         try container.encode(totals, forKey: .totals)
         try container.encode(authorities, forKey: .authorities)
         try container.encode(outOfScope, forKey: .outOfScope)
+        try container.encodeIfPresent(recorded, forKey: .recorded)
+        try container.encodeIfPresent(reproduce, forKey: .reproduce)
     }
 }
 

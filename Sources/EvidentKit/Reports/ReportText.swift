@@ -47,6 +47,7 @@ extension ReportLanguage {
                 "Each solution is listed under its responsible authority and counted once; co-owners and operators "
                     + "are listed on the solution. Expiring: the proof lapses within \(report.warningDays) days. "
                     + "Rules version \(report.rulesVersion.rawValue)."))
+        lines.append(report.recordedLine(language: self))
         return lines
     }
 

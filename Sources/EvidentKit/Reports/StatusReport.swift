@@ -21,9 +21,15 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     public let solutions: [Evaluation.SolutionScope]
     /// One verdict per usage active on the reference date.
     public let verdicts: [Verdict]
+    /// The last audit event the verdicts' registry includes; nil while the trail is empty.
+    public let recorded: RecordedMoment?
+    /// The command that gives these verdicts again, when the caller states one.
+    public let reproduce: String?
 
-    /// The report on an evaluation.
-    public init(_ evaluation: Evaluation) {
+    /// The report on an evaluation, with the recorded moment it read and the command that gives it again.
+    public init(_ evaluation: Evaluation, recorded: RecordedMoment? = nil, reproduce: String? = nil) {
+        self.recorded = recorded
+        self.reproduce = reproduce
         format = Self.currentFormat
         asOf = evaluation.asOf
         rulesVersion = evaluation.rules
@@ -46,6 +52,17 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         writer.beginObject()
         writer.field("asOf", asOf)
         writer.field("format", format)
+        if let recorded {
+            writer.key("recorded")
+            writer.beginObject()
+            writer.field("at", recorded.at)
+            if let event = recorded.event {
+                writer.key("event")
+                writer.int(Int(event))
+            }
+            writer.endObject()
+        }
+        writer.field("reproduce", reproduce)
         writer.key("rulesVersion")
         writer.int(rulesVersion.rawValue)
         writer.key("solutions")
