@@ -10,7 +10,9 @@ import Testing
 /// holds bundles with the `allowed_signers` line of the key that sealed them, `Tests/Fixtures/homes` a
 /// registry home (the samples) with its audit trail.
 @Suite struct ArchivedFormatTests {
-    static let bundles = ["rules-v1-solution.tar", "rules-v1-all.tar"]
+    static let bundles = [
+        "rules-v1-solution.tar", "rules-v1-all.tar", "rules-v2-solution.tar", "rules-v2-all.tar",
+    ]
 
     static func allowedSigners() throws -> AllowedSigners {
         AllowedSigners(
