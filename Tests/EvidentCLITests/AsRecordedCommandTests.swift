@@ -113,8 +113,7 @@ import Testing
         try withTemporaryDirectory { directory in
             var evident = Evident(directory: directory)
             evident.time = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01, after the archived home's events
-            try FileManager.default.copyItem(
-                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: evident.home)
+            _ = try Fixtures.copy("homes/samples-v1", into: directory, as: evident.home.lastPathComponent)
             // Opening it stores the content of every record unchanged since its last event.
             #expect(evident("check").code == 0)
             let before = try snapshot(ofHome: evident.home)

@@ -31,9 +31,7 @@ import Testing
 
     @Test func anArchivedHomeStillChecksClean() throws {
         try withTemporaryDirectory { directory in
-            let home = directory.appendingPathComponent("home")
-            try FileManager.default.copyItem(
-                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
             let registry = try Registry.open(at: Home(path: home.path))
             let report = try registry.check(deep: true)
             #expect(report.problems == [])
@@ -43,9 +41,7 @@ import Testing
 
     @Test func anArchivedHomeIsRebuiltAsRecordedFromTheContentOfRecordsUnchangedSince() throws {
         try withTemporaryDirectory { directory in
-            let home = directory.appendingPathComponent("home")
-            try FileManager.default.copyItem(
-                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
             let registry = try Registry.open(
                 at: Home(path: home.path), clock: { Date(timeIntervalSince1970: 1_796_083_200) })  // 2026-12-01
             let moment = try #require(try registry.recordedMoment())
@@ -158,9 +154,7 @@ import Testing
 @Suite struct LoaderAgreementTests {
     @Test func theDatabaseAndItsSnapshotJudgeEveryUsageAlike() throws {
         try withTemporaryDirectory { directory in
-            let home = directory.appendingPathComponent("home")
-            try FileManager.default.copyItem(
-                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
             let registry = try Registry.open(at: Home(path: home.path))
             let snapshot = try registry.snapshot(of: .all)
             // Every month from the guidance's date to after the last date in the samples.

@@ -82,9 +82,7 @@ import Testing
     /// The samples as the first evident recorded them, opened by this one: the migration's parties keep their verdicts.
     @Test func theMigrationGivesOldEvidenceThePartiesThatKeepItsVerdicts() throws {
         try withTemporaryDirectory { directory in
-            let home = directory.appendingPathComponent("home")
-            try FileManager.default.copyItem(
-                at: Fixtures.directory.appendingPathComponent("homes/samples-v1"), to: home)
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
             let registry = try Registry.open(at: Home(path: home.path))
             let evidence = try registry.evidenceList()
             // The Siteimprove DPAs cover the vendor; Skattestyrelsen's solutions use it, one operated by Netcompany.

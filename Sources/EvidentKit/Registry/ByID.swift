@@ -36,3 +36,5 @@ struct ByID<Value> {
             + overflow.map { ($0.key, $0.value) }
     }
 }
+
+extension ByID: Sendable where Value: Sendable {}

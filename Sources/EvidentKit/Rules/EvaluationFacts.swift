@@ -1,8 +1,12 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// Everything the rules read about a registry, indexed by row id; built from the database or from a
 /// bundle's registry.json, then judged the same way.
-struct EvaluationFacts {
+struct EvaluationFacts: Sendable {
     /// A usage as the rules read it.
-    struct UsageFacts {
+    struct UsageFacts: Sendable {
         var solution: Int64
         var id: Int64
         var service: Int64
@@ -83,6 +87,21 @@ struct EvaluationFacts {
     func judge(_ usages: [(usage: UsageFacts, day: Day)], policy: RulePolicy, rules: RulesVersion) -> [Verdict] {
         let usages = usages.sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
         let evidence = evidenceWithSupersession()
+        // Usages are judged independently: one slice per core, put back in order.
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, usages.count / 1000))
+        let results = Mutex([[Verdict]](repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = usages.count * slice / slices..<usages.count * (slice + 1) / slices
+            let verdicts = judge(usages[range], evidence: evidence, policy: policy, rules: rules)
+            results.withLock { $0[slice] = verdicts }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    private func judge(
+        _ usages: ArraySlice<(usage: UsageFacts, day: Day)>, evidence: ByID<Rules.EvidenceFacts>, policy: RulePolicy,
+        rules: RulesVersion
+    ) -> [Verdict] {
         var verdicts: [Verdict] = []
         verdicts.reserveCapacity(usages.count)
         var candidates: [Int64] = []

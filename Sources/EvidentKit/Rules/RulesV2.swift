@@ -81,25 +81,22 @@ enum RulesV2 {
         for item in evidence {
             guard let route = route(provenBy: item.kind) else { continue }
             considered.append(item.id)
-            let validity = validity(of: item, policy: policy)
-            var end = validity.end
-            switch item.superseded {
-            case .from(let successorStart):
-                let last = successorStart.adding(days: -1)
-                end = min(end ?? last, last)
-            case .entirely:
+            // The cheap refusals first: most evidence about a vendor belongs to other authorities.
+            if item.superseded == .entirely {
                 problems.append(.init(evidence: item.id, kind: .superseded, day: nil))
-                continue
-            case nil:
-                break
-            }
-            if !item.binds(owners) {
+            } else if !item.binds(owners) {
                 problems.append(.init(evidence: item.id, kind: .notAParty, day: nil))
             } else if route == .technicallyNecessary && ownPurposes != .no {
                 problems.append(.init(evidence: item.id, kind: .ownPurposesUnknown, day: nil))
             } else if item.kind != .dataProcessingAgreement && route == .agreement && !item.hasClause {
                 problems.append(.init(evidence: item.id, kind: .noClause, day: nil))
             } else {
+                let validity = validity(of: item, policy: policy)
+                var end = validity.end
+                if case .from(let successorStart) = item.superseded {
+                    let last = successorStart.adding(days: -1)
+                    end = min(end ?? last, last)
+                }
                 let candidate = Candidate(facts: item, route: route, validity: validity, end: end)
                 candidates.append(candidate)
                 if candidate.covers(day) { continue }
