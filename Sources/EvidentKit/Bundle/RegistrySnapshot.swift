@@ -50,7 +50,8 @@ struct RegistrySnapshot: Codable, Sendable, Equatable {
             facts.evidence[item.id.number] = Rules.EvidenceFacts(
                 id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
                 filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day,
-                parties: item.parties.map(\.number), allState: item.allState)
+                allState: item.allState)
+            for party in item.parties { facts.addParty(evidence: item.id.number, authority: party.number) }
             if let predecessor = item.supersedes {
                 facts.addSupersession(successor: item.id.number, predecessor: predecessor.number)
             }

@@ -144,7 +144,7 @@ enum EvaluationLoader {
             }
         }
         try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
-            facts.evidence[row.int(0)]?.parties.append(row.int(1))
+            facts.addParty(evidence: row.int(0), authority: row.int(1))
         }
     }
 }

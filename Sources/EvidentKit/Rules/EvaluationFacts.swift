@@ -22,6 +22,8 @@ struct EvaluationFacts: Sendable {
     var owners = ByID<Rules.Owners>()
     /// Evidence that can count: withdrawn evidence is left out.
     var evidence = ByID<Rules.EvidenceFacts>()
+    /// Every piece of evidence's parties, kept apart from its facts so that judging copies no arrays.
+    var parties = ByID<[Int64]>()
     /// Which evidence supersedes which, between unwithdrawn evidence.
     var supersessions: [(successor: Int64, predecessor: Int64)] = []
     var byUsage = ByID<[Int64]>()
@@ -42,6 +44,11 @@ struct EvaluationFacts: Sendable {
             authorities: owners.map { RecordID(.authority, $0.id) },
             covered: scope.covered, failures: scope.failures)
         order.append(id)
+    }
+
+    /// Records an authority that evidence binds.
+    mutating func addParty(evidence: Int64, authority: Int64) {
+        parties.append(authority, to: evidence)
     }
 
     /// Records that unwithdrawn evidence supersedes other evidence.
@@ -114,6 +121,7 @@ struct EvaluationFacts: Sendable {
                     outcome: .outOfScope, rule: failure.condition.citation, explanation: .outOfScope(failure),
                     evidence: [])
             } else {
+                let owners = self.owners[usage.solution] ?? Rules.Owners()
                 // The same evidence may cover a usage at several levels; count it once.
                 candidates.removeAll(keepingCapacity: true)
                 candidates += byUsage[usage.id] ?? []
@@ -123,11 +131,15 @@ struct EvaluationFacts: Sendable {
                 facts.removeAll(keepingCapacity: true)
                 for (index, evidenceId) in candidates.enumerated()
                 where index == 0 || candidates[index - 1] != evidenceId {
-                    if let item = evidence[evidenceId] { facts.append(item) }
+                    if var item = evidence[evidenceId] {
+                        item.bindsOwners = Rules.EvidenceFacts.binds(
+                            parties: parties[evidenceId] ?? [], allState: item.allState, owners)
+                        facts.append(item)
+                    }
                 }
                 finding = Rules.judge(
                     route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy,
-                    owners: owners[usage.solution] ?? Rules.Owners(), rules: rules)
+                    owners: owners, rules: rules)
             }
             verdicts.append(
                 Verdict(

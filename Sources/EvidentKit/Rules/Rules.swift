@@ -21,6 +21,8 @@ public enum Rules {
         public var allState: Bool
         /// Whether unwithdrawn evidence supersedes it, and from when.
         public var superseded: Supersession?
+        /// Whether it binds the owners of the usage being judged, when the caller has worked it out already.
+        var bindsOwners: Bool?
 
         /// Facts with the dates as one value.
         public init(
@@ -48,6 +50,11 @@ public enum Rules {
         /// Whether it binds one of a solution's owners (rules 2): a party owns it, or it is a framework agreement
         /// and a state authority owns it.
         func binds(_ owners: Owners) -> Bool {
+            bindsOwners ?? Self.binds(parties: parties, allState: allState, owners)
+        }
+
+        /// Whether parties (or a framework agreement) bind one of a solution's owners.
+        static func binds(parties: some Sequence<Int64>, allState: Bool, _ owners: Owners) -> Bool {
             allState ? owners.includesState : parties.contains { owners.authorities.contains($0) }
         }
     }
