@@ -165,18 +165,28 @@ extension AuditTrail {
 }
 
 extension Registry {
-    /// Appends one audit event for the records a migration changed, which SQL alone cannot hash.
+    /// Finishes in Swift what the migrations leave for it: the forms of records unchanged since before the trail
+    /// stored them, and one audit event for the records a migration changed (which SQL alone cannot hash).
     ///
-    /// The migration lists them in `auditPending` inside its own transaction; this runs on every open
-    /// until the event is written, so a process killed in between leaves nothing untraced.
-    func auditMigratedRecords() throws {
-        let pending = try read { db in try Row.fetchAll(db, sql: "SELECT recordId, change FROM auditPending") }
-        guard !pending.isEmpty else { return }
-        let ids = pending.compactMap { RecordID($0["recordId"] as String) }
-        let change: String = pending[0]["change"]
-        try write(ChangeContext(actor: "evident", command: change)) { db in
-            try db.execute(sql: "DELETE FROM auditPending")
-            return ((), ids)
+    /// Migrations list their records in `auditPending` inside their own transaction; this runs on every open, and
+    /// re-reads inside its own write, so a process killed in between, or two opening at once, trace each change
+    /// exactly once.
+    func finishMigrations() throws {
+        let pending = try read { db in
+            try AuditTrail.earlierFormsPending(db)
+                || (try Int.fetchOne(db, sql: "SELECT count(*) FROM auditPending") ?? 0) > 0
+        }
+        guard pending else { return }
+        try Self.storageErrors {
+            try writer.write { db in
+                try AuditTrail.storeEarlierForms(db)
+                let rows = try Row.fetchAll(db, sql: "SELECT recordId, change FROM auditPending")
+                guard let change: String = rows.first?["change"] else { return }
+                let ids = rows.compactMap { RecordID($0["recordId"] as String).map(AuditSubject.record) }
+                try AuditTrail.append(
+                    context: ChangeContext(actor: "evident", command: change), touched: ids, at: clock(), db)
+                try db.execute(sql: "DELETE FROM auditPending")
+            }
         }
     }
 }

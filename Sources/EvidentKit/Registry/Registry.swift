@@ -97,11 +97,8 @@ public struct Registry: Sendable {
         return try storageErrors {
             let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
             try Migrations.migrator.migrate(pool)
-            if try pool.read(AuditTrail.earlierFormsPending) {
-                try pool.write(AuditTrail.storeEarlierForms)
-            }
             let registry = Registry(home: home, writer: pool, clock: clock)
-            try registry.auditMigratedRecords()
+            try registry.finishMigrations()
             return registry
         }
     }
