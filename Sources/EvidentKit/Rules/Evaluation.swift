@@ -1,9 +1,9 @@
 import GRDB
 
 /// The verdicts on every usage active on a reference date, with the scope of every solution considered.
-public struct Evaluation: Sendable, Codable, Equatable {
+public struct Evaluation: Sendable, Encodable, Equatable {
     /// A solution and whether §2 covers it.
-    public struct SolutionScope: Sendable, Codable, Equatable {
+    public struct SolutionScope: Sendable, Encodable, Equatable {
         /// The solution's id.
         public var id: RecordID
         /// Its name.

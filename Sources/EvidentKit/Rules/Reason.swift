@@ -4,9 +4,9 @@
 /// what an issued bundle means; `ReasonWording` renders it for people.
 public enum Reason: Sendable, Equatable {
     /// What was wrong with one piece of evidence that could have proven the route.
-    public struct EvidenceProblem: Sendable, Equatable, Codable {
+    public struct EvidenceProblem: Sendable, Equatable, Encodable {
         /// What was wrong.
-        public enum Kind: String, Sendable, Codable, CaseIterable {
+        public enum Kind: String, Sendable, Encodable, CaseIterable {
             /// Its validity starts after the reference day; `day` is the start.
             case notYetInForce = "not-yet-in-force"
             /// An opt-out capture past its review date; `day` is that date.
@@ -72,7 +72,7 @@ public enum Reason: Sendable, Equatable {
     }
 }
 
-extension Reason: Codable {
+extension Reason: Encodable {
     private enum Key: String, CodingKey {
         case code, route, kinds, problems, evidence, deadline, condition
     }
@@ -94,34 +94,6 @@ extension Reason: Codable {
             try container.encode(deadline, forKey: .deadline)
             try container.encodeIfPresent(route, forKey: .route)
         case .outOfScope(let failure): try container.encode(failure, forKey: .condition)
-        }
-    }
-
-    /// Decodes a code and its parameters; throws on a code this evident does not know.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        let code = try container.decode(String.self, forKey: .code)
-        switch code {
-        case "no-route": self = .noRoute
-        case "no-route-proven": self = .noRouteProven
-        case "own-purposes": self = .ownPurposes(route: try container.decode(Route.self, forKey: .route))
-        case "own-purposes-unknown": self = .ownPurposesUnknown
-        case "no-evidence": self = .noEvidence(kinds: try container.decode([EvidenceKind].self, forKey: .kinds))
-        case "evidence-fails":
-            self = .evidenceFails(try container.decode([EvidenceProblem].self, forKey: .problems))
-        case "proven":
-            self = .proven(
-                by: try container.decode([RecordID].self, forKey: .evidence),
-                route: try container.decodeIfPresent(Route.self, forKey: .route))
-        case "lapsing":
-            self = .lapsing(
-                by: try container.decode([RecordID].self, forKey: .evidence),
-                deadline: try container.decode(Rules.Deadline.self, forKey: .deadline),
-                route: try container.decodeIfPresent(Route.self, forKey: .route))
-        case "out-of-scope": self = .outOfScope(try container.decode(Scope.Failure.self, forKey: .condition))
-        default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .code, in: container, debugDescription: "unknown reason code '\(code)'")
         }
     }
 }

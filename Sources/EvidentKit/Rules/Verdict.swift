@@ -32,7 +32,7 @@ public struct Verdict: Sendable, Equatable {
     public var lapses: Day?
 }
 
-extension Verdict: Codable {
+extension Verdict: Encodable {
     private enum Key: String, CodingKey {
         case usage, solution, solutionName, authorities, service, serviceName, vendor, vendorName, route
         case vendorOwnPurposes, outcome, rule, explanation, reason, evidence, lapses
@@ -44,26 +44,6 @@ extension Verdict: Codable {
     /// Why, in the words of `language`.
     func reason(in language: ReportLanguage) -> String {
         ReasonWording.text(explanation, solutionName: solutionName, language: language)
-    }
-
-    /// Decodes a verdict; its words follow from its explanation and are not read back.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        usage = try container.decode(RecordID.self, forKey: .usage)
-        solution = try container.decode(RecordID.self, forKey: .solution)
-        solutionName = try container.decode(String.self, forKey: .solutionName)
-        authorities = try container.decode([RecordID].self, forKey: .authorities)
-        service = try container.decode(RecordID.self, forKey: .service)
-        serviceName = try container.decode(String.self, forKey: .serviceName)
-        vendor = try container.decode(RecordID.self, forKey: .vendor)
-        vendorName = try container.decode(String.self, forKey: .vendorName)
-        route = try container.decode(Route.self, forKey: .route)
-        vendorOwnPurposes = try container.decode(OwnPurposes.self, forKey: .vendorOwnPurposes)
-        outcome = try container.decode(Outcome.self, forKey: .outcome)
-        rule = try container.decode(String.self, forKey: .rule)
-        explanation = try container.decode(Reason.self, forKey: .explanation)
-        evidence = try container.decode([RecordID].self, forKey: .evidence)
-        lapses = try container.decodeIfPresent(Day.self, forKey: .lapses)
     }
 
     /// Encodes the reason both ways: its code and parameters, which mean something, and its words, for reading
