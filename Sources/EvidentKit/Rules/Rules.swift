@@ -159,10 +159,6 @@ public enum Rules {
         var end: Day?
         /// Review dates, the end of validity and the last day to give notice.
         var deadlines: [Deadline]
-
-        func covers(_ day: Day) -> Bool {
-            (start.map { $0 <= day } ?? true) && (end.map { day <= $0 } ?? true)
-        }
     }
 
     /// When evidence proves its route and when it must be renewed, under `rules`.
