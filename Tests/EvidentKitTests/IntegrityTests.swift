@@ -87,6 +87,31 @@ import Testing
             mkdir(directory, 0o700)
             try Data("stray".utf8).write(to: URL(fileURLWithPath: directory + "/" + String(repeating: "ab", count: 31)))
         },
+        Tampering(name: "a document's size edited", code: .recordModified, subject: "EVD-1", deep: false) {
+            try sql($0, "UPDATE document SET size = size + 1")
+        },
+        Tampering(name: "a document's media type edited", code: .recordModified, subject: "EVD-1", deep: false) {
+            try sql($0, "UPDATE document SET mediaType = 'text/plain'")
+        },
+        Tampering(name: "a document's size no longer its object's", code: .objectSizeMismatch, subject: "", deep: false)
+        { fixture in
+            try sql(fixture, "UPDATE document SET size = size + 1")
+        },
+        Tampering(name: "an object grown", code: .objectSizeMismatch, subject: "", deep: false) { fixture in
+            let path = try objectPath(fixture)
+            chmod(path, 0o600)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("more".utf8))
+            try handle.close()
+        },
+        Tampering(name: "a stray file beside the store", code: .storeStray, subject: "objects/notes.txt", deep: false) {
+            try Data("stray".utf8).write(to: URL(fileURLWithPath: $0.registry.store.root + "/notes.txt"))
+        },
+        Tampering(name: "a stray file among the prefixes", code: .storeStray, subject: "objects/sha256/x", deep: false)
+        {
+            try Data("stray".utf8).write(to: URL(fileURLWithPath: $0.registry.store.root + "/sha256/x"))
+        },
         Tampering(name: "an object's bytes changed", code: .objectCorrupt, subject: "", deep: true) { fixture in
             let path = try objectPath(fixture)
             chmod(path, 0o600)
@@ -113,6 +138,61 @@ import Testing
             if tampering.code == .objectCorrupt {
                 #expect(try fixture.registry.check(deep: false).problems.isEmpty)
             }
+            // A problem with an object names the evidence that files it.
+            for problem in found
+            where [IntegrityProblem.Code.objectMissing, .objectCorrupt, .objectSizeMismatch].contains(problem.code) {
+                #expect(problem.detail.contains("EVD-1"), "\(problem)")
+            }
+        }
+    }
+
+    /// A settings change made by an evident from before the trail recorded settings appended an event that
+    /// touched nothing; the settings must not stay unchecked after it.
+    @Test func settingsChangedBeforeTheTrailRecordedThemAreCheckedFromTheUpgradeOn() throws {
+        try withTemporaryDirectory { directory in
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
+            let database = home.appendingPathComponent("registry.sqlite").path
+            // As the evident of that home wrote a settings change: the row, and an event naming no record.
+            let queue = try DatabaseQueue(path: database)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO setting VALUES ('warning-days', '30')")
+                let last = try Row.fetchOne(db, sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")!
+                var event = AuditEventRecord(
+                    id: nil, at: "2026-11-30T14:00:00Z", actor: "old", command: "settings", records: [],
+                    previousHash: last["hash"], hash: "")
+                event.hash = event.contentHash()
+                try event.insert(db)
+            }
+            try queue.close()
+            let registry = try Registry.open(at: Home(path: home.path))
+            #expect(try registry.check(deep: false).problems == [])
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = false
+            try DatabaseQueue(path: database, configuration: configuration).write { db in
+                try db.execute(sql: "UPDATE setting SET value = '365' WHERE key = 'warning-days'")
+            }
+            let problems = try registry.check(deep: false).problems
+            #expect(problems.contains { $0.code == .recordModified && $0.subject == "settings" }, "\(problems)")
+        }
+    }
+
+    /// Records whose last event hashed the first version of the form still check clean, and the documents of
+    /// evidence changed since are covered.
+    @Test func anOldChainStillVerifiesAfterTheFormCoversDocuments() throws {
+        try withTemporaryDirectory { directory in
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/samples-v1", into: directory, as: "home"))
+            let registry = try Registry.open(at: Home(path: home.path))
+            #expect(try registry.check(deep: true).problems == [])
+            var edit = EvidenceEdit()
+            edit.title = "Renamed"
+            _ = try registry.editEvidence("EVD-2", edit, ChangeContext(actor: "tester", command: "test"))
+            #expect(try registry.check(deep: true).problems == [])
+            let sha256 = try registry.evidence("EVD-2").files[0].sha256
+            try DatabaseQueue(path: home.appendingPathComponent("registry.sqlite").path).write { db in
+                try db.execute(sql: "UPDATE document SET mediaType = 'text/html' WHERE sha256 = ?", arguments: [sha256])
+            }
+            let problems = try registry.check(deep: false).problems
+            #expect(problems.contains { $0.code == .recordModified && $0.subject == "EVD-2" }, "\(problems)")
         }
     }
 

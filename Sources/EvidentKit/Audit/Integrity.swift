@@ -16,6 +16,10 @@ public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConver
         case objectOrphan = "object-orphan"
         /// A stored document whose bytes no longer hash to its name (deep checks only).
         case objectCorrupt = "object-corrupt"
+        /// A stored document whose size is not the size its row records.
+        case objectSizeMismatch = "object-size-mismatch"
+        /// A file or directory in the store that is neither an object nor part of the store's layout.
+        case storeStray = "store-stray"
         /// An audit event that does not follow the one before it, or whose hash does not match its fields.
         case auditChainBroken = "audit-chain-broken"
         /// A record that no audit event records.
