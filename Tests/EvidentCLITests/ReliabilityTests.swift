@@ -153,6 +153,21 @@ import Testing
             #expect(refused.code == 1)
             #expect(refused.err.contains("read-only"), "\(refused.err)")
             #expect(try Self.contents(of: copy) == before)
+
+            // A filing that died before its commit left an object no row names; check cannot remove it there, so
+            // it reports it, and leaves it.
+            let orphan = copy.appendingPathComponent("objects/sha256/ab/" + String(repeating: "c", count: 62))
+            try FileManager.default.createDirectory(
+                at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("left by a dead filing".utf8).write(to: orphan)
+            let pending = copy.appendingPathComponent("objects/pending")
+            try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true)
+            try Data(("ab" + String(repeating: "c", count: 62) + "\n").utf8).write(
+                to: pending.appendingPathComponent("dead.intent"))
+            let check = try Self.readOnly(copy, ["check"])
+            #expect(check.code == 1)
+            #expect(check.out.hasPrefix("object-orphan\tab" + String(repeating: "c", count: 62)), "\(check.out)")
+            #expect(FileManager.default.fileExists(atPath: orphan.path))
         }
     }
 

@@ -196,24 +196,59 @@ import Testing
         }
     }
 
+    /// What a filing killed between placing its object and committing leaves: its intent, no longer locked, and
+    /// the object; and a temp file of a filing killed while streaming.
+    static func leftoversOfADeadFiling(_ fixture: Fixture) throws -> (object: String, temporary: String) {
+        let store = fixture.registry.store
+        let staged = try store.stage(
+            path: try Fixtures.copy("agreement.pdf", into: fixture.directory), for: try store.beginFiling())
+        #expect(try store.place(staged))
+        try Data((staged.sha256 + "\n").utf8).write(
+            to: URL(fileURLWithPath: "\(store.pendingDirectory)/\(UUID().uuidString).intent"))
+        let temporary = "\(store.tempDirectory)/\(UUID().uuidString).\(UUID().uuidString).tmp"
+        try Data("half".utf8).write(to: URL(fileURLWithPath: temporary))
+        return (store.objectPath(sha256: staged.sha256), temporary)
+    }
+
     @Test func recoveryRemovesWhatAFilingKilledBeforeItsCommitLeft() throws {
         try withTemporaryDirectory { directory in
             let fixture = try Fixture(in: directory)
             try fixture.populate()
             let store = fixture.registry.store
-            // As a filing leaves things when killed between placing its object and committing:
-            let staged = try store.stage(path: try Fixtures.copy("agreement.pdf", into: directory))
-            _ = try store.writeIntent([staged.sha256])
-            #expect(try store.place(staged))
-            // and a temp file of a process that no longer exists:
-            let dead = "\(store.tempDirectory)/999999999-leftover.tmp"
-            try Data("half".utf8).write(to: URL(fileURLWithPath: dead))
+            let (object, temporary) = try Self.leftoversOfADeadFiling(fixture)
+            // and a temp file named as an earlier evident named them:
+            let earlier = "\(store.tempDirectory)/999999999-leftover.tmp"
+            try Data("half".utf8).write(to: URL(fileURLWithPath: earlier))
             let report = try fixture.registry.check(deep: true)
             #expect(report.problems.isEmpty, "\(report.problems)")
             #expect(report.recoveredObjects == 1)
-            #expect(!FileManager.default.fileExists(atPath: store.objectPath(sha256: staged.sha256)))
-            #expect(!FileManager.default.fileExists(atPath: dead))
-            #expect(store.pendingIntents().isEmpty)
+            for path in [object, temporary, earlier] { #expect(!FileManager.default.fileExists(atPath: path)) }
+            #expect(store.deadFilings().isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: store.pendingDirectory).isEmpty)
+        }
+    }
+
+    /// A live filing's placed object is no orphan, and neither it nor its temp files are removed, whoever checks.
+    @Test func checkLeavesALiveFilingAlone() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try Fixture(in: directory)
+            try fixture.populate()
+            let store = fixture.registry.store
+            let filing = try store.beginFiling()
+            let placed = try store.stage(path: try Fixtures.copy("agreement.pdf", into: directory), for: filing)
+            let streaming = try store.stage(path: try Fixtures.copy("photo.jpg", into: directory), for: filing)
+            try filing.note([placed.sha256])
+            #expect(try store.place(placed))
+            let report = try fixture.registry.check(deep: true)
+            #expect(report.problems.isEmpty, "\(report.problems)")
+            #expect(report.recoveredObjects == 0)
+            #expect(FileManager.default.fileExists(atPath: store.objectPath(sha256: placed.sha256)))
+            #expect(FileManager.default.fileExists(atPath: streaming.tempPath))
+            // Ended without a commit, and without removing its object: now it is an orphan.
+            store.discard(streaming)
+            filing.finish()
+            let after = try fixture.registry.check(deep: false)
+            #expect(after.problems.map(\.code) == [.objectOrphan])
         }
     }
 
@@ -222,7 +257,9 @@ import Testing
             let fixture = try Fixture(in: directory)
             try fixture.populate()
             let filed = try fixture.file(["agreement.pdf"], kind: .agreement)
-            _ = try fixture.registry.store.writeIntent([filed.files[0].sha256])
+            let store = fixture.registry.store
+            try Data((filed.files[0].sha256 + "\n").utf8).write(
+                to: URL(fileURLWithPath: "\(store.pendingDirectory)/\(UUID().uuidString).intent"))
             #expect(try fixture.registry.recoverInterruptedFilings().objects == 0)
             #expect(try fixture.registry.check(deep: true).problems.isEmpty)
         }

@@ -83,11 +83,15 @@ extension Registry {
     /// Leftovers of filings that died before their commit are cleaned up first: they are not tampering.
     public func check(deep: Bool) throws -> IntegrityReport {
         let recovered = try recoverInterruptedFilings()
+        // Listed before the database is read: an object placed before then is either committed by the time the
+        // rows are read, or named by the intent of a filing that is still alive.
+        let present = store.objectNames()
+        let inFlight = store.objectsOfLiveFilings()
         var problems: [IntegrityProblem] = []
         func problem(_ code: IntegrityProblem.Code, _ subject: String, _ detail: String) {
             problems.append(IntegrityProblem(code: code, subject: subject, detail: detail))
         }
-        let (records, documents, events) = try read { db in
+        let (records, documents, users, events) = try read { db in
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problem(.sqliteIntegrity, "registry.sqlite", line)
             }
@@ -97,6 +101,10 @@ extension Registry {
                     "refers to a missing \(row[2] as String? ?? "row")")
             }
             let documents = try DocumentRecord.fetchAll(db)
+            var users: [String: [RecordID]] = [:]
+            for file in try EvidenceFileRecord.order(EvidenceFileRecord.Columns.evidenceId).fetchAll(db) {
+                users[file.sha256, default: []].append(RecordID(.evidence, file.evidenceId))
+            }
             let events = try AuditTrail.events(db)
 
             // The chain: each event hashes its own fields and names the hash of the one before.
@@ -142,25 +150,43 @@ extension Registry {
                 )
             }
             try checkForms(events, db, problem: problem)
-            return (count, documents, events.count)
+            return (count, documents, users, events.count)
         }
 
-        // The store: every document has its object, every object a document, and (deep) the right bytes.
-        let referenced = Set(documents.map(\.sha256))
-        let present = store.objectNames()
-        let stored = Set(present)
-        for document in documents.sorted(by: { $0.sha256 < $1.sha256 }) where !stored.contains(document.sha256) {
-            problem(.objectMissing, document.sha256, "a document row without its object in the store")
+        // The store: every document has its object of its size, every object a document (or a live filing), and
+        // (deep) the right bytes.
+        func used(_ sha256: String) -> String {
+            let ids = Array(Set(users[sha256] ?? [])).sorted()
+            return ids.isEmpty ? "no evidence files it" : "filed by " + ids.map(\.description).joined(separator: ", ")
         }
-        for name in present where !referenced.contains(name) {
+        let referenced = Set(documents.map(\.sha256))
+        for document in documents.sorted(by: { $0.sha256 < $1.sha256 }) {
+            guard let size = store.objectSize(sha256: document.sha256) else {
+                problem(
+                    .objectMissing, document.sha256,
+                    "a document row without its object in the store; \(used(document.sha256))")
+                continue
+            }
+            if size != document.size {
+                problem(
+                    .objectSizeMismatch, document.sha256,
+                    "the object has \(size) bytes, its row says \(document.size); \(used(document.sha256))")
+            }
+        }
+        // A filing that was undone after the listing has removed its objects: they were never orphans.
+        for name in present
+        where !referenced.contains(name) && !inFlight.contains(name) && store.objectSize(sha256: name) != nil {
             problem(.objectOrphan, name, "an object no document row refers to")
+        }
+        for path in store.strays() {
+            problem(.storeStray, path, "not an object: evident keeps only objects in the store")
         }
         if deep {
             for name in present where referenced.contains(name) {
                 do {
                     try store.streamObject(sha256: name) { _ in }
                 } catch {
-                    problem(.objectCorrupt, name, "\(error)")
+                    problem(.objectCorrupt, name, "\(error); \(used(name))")
                 }
             }
         }
