@@ -123,8 +123,10 @@ extension Registry {
                 for number in try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY id") {
                     count += 1
                     let id = RecordID(kind, number)
-                    let hash = try AuditTrail.storedForm(of: .record(id), db)?.sha256
-                    switch lastTouch.removeValue(forKey: .record(id))?.recorded {
+                    let touch = lastTouch.removeValue(forKey: .record(id))
+                    let hash = try AuditTrail.storedForm(
+                        of: .record(id), version: touch?.form ?? AuditTrail.formVersion, db)?.sha256
+                    switch touch?.recorded {
                     case .none: problem(.recordUnaudited, id.description, "no audit event records this record")
                     case .removed: problem(.recordModified, id.description, "the audit trail says it was removed")
                     case .present(let recorded) where recorded != hash:
@@ -134,8 +136,10 @@ extension Registry {
                 }
             }
             // So must the settings; a change from before the trail recorded them leaves nothing to compare with.
-            let settings = try AuditTrail.storedForm(of: .settings, db)?.sha256
-            switch lastTouch.removeValue(forKey: .settings)?.recorded {
+            let settingsTouch = lastTouch.removeValue(forKey: .settings)
+            let settings = try AuditTrail.storedForm(
+                of: .settings, version: settingsTouch?.form ?? AuditTrail.formVersion, db)?.sha256
+            switch settingsTouch?.recorded {
             case .none where settings != AuditTrail.unchangedSettingsSHA256:
                 problem(.recordUnaudited, AuditSubject.settings.description, "changed, but no audit event records it")
             case .present(let recorded) where recorded != settings:

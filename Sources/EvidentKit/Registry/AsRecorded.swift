@@ -148,7 +148,7 @@ private struct RecordedContent {
         var unknown: Set<AuditSubject> = []
         var first: RecordedMoment?
         for event in events {
-            for (subject, recorded) in event.touches {
+            for (subject, recorded, _) in event.touches {
                 if recorded == .removed || stored[event.id!]?.contains(subject) == true {
                     unknown.remove(subject)
                 } else {

@@ -41,7 +41,7 @@ struct DocumentStore: Sendable {
 
     /// Creates the store's directories.
     func create() throws(StoreError) {
-        for directory in [root, root + "/sha256", tempDirectory] {
+        for directory in [root, root + "/sha256", tempDirectory, pendingDirectory] {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
                 throw StoreError.writeFailed(path: directory, reason: FileIO.lastError())
             }
