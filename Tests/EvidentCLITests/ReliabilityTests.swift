@@ -171,6 +171,28 @@ import Testing
         }
     }
 
+    /// A copy whose log holds changes but lacks the shared-memory file SQLite needs to read it cannot be read
+    /// exactly on read-only media: refused, saying what to copy.
+    @Test func aReadOnlyCopyWithAnUnreadableLogIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let database = evident.home.appendingPathComponent("registry.sqlite").path
+            let pool = try DatabasePool(path: database)
+            try pool.write { try $0.execute(sql: "CREATE TABLE IF NOT EXISTS x (y); DROP TABLE x") }
+            let log = try Data(contentsOf: URL(fileURLWithPath: database + "-wal"))
+            try pool.close()
+            try? FileManager.default.removeItem(atPath: database + "-shm")
+            try log.write(to: URL(fileURLWithPath: database + "-wal"))
+            #expect(!log.isEmpty)
+            let before = try Self.contents(of: evident.home)
+            let run = try Self.readOnly(evident.home, ["status"])
+            #expect(run.code == 1)
+            #expect(run.err.hasPrefix("error: ") && run.err.contains("-shm"), "\(run.err)")
+            #expect(try Self.contents(of: evident.home) == before)
+        }
+    }
+
     /// Six processes file while `check` runs again and again, from a PID namespace of its own (where none of the
     /// filers' process ids exist): it must report no orphan and delete nothing a live filing owns.
     @Test func checkWhileOthersFile() throws {

@@ -85,7 +85,7 @@ extension Registry {
         let recovered = try recoverInterruptedFilings()
         // Listed before the database is read: an object placed before then is either committed by the time the
         // rows are read, or named by the intent of a filing that is still alive.
-        let present = store.objectNames()
+        let (present, strays) = store.listing()
         let inFlight = store.objectsOfLiveFilings()
         var problems: [IntegrityProblem] = []
         func problem(_ code: IntegrityProblem.Code, _ subject: String, _ detail: String) {
@@ -182,7 +182,7 @@ extension Registry {
         where !referenced.contains(name) && !inFlight.contains(name) && store.objectSize(sha256: name) != nil {
             problem(.objectOrphan, name, "an object no document row refers to")
         }
-        for path in store.strays() {
+        for path in strays {
             problem(.storeStray, path, "not an object: evident keeps only objects in the store")
         }
         if deep {

@@ -64,11 +64,6 @@ public struct Registry: Sendable {
         }
     }
 
-    /// Whether changes can be made: false for a view, and for a home on read-only media.
-    var canWrite: Bool {
-        (try? writer) != nil
-    }
-
     /// Creates a new home (directory 0700, database 0600) with an empty, migrated registry.
     public static func create(
         at home: Home, clock: @escaping @Sendable () -> Date = { Date() }

@@ -158,19 +158,10 @@ struct DocumentStore: Sendable {
         }
     }
 
-    /// Every object file in the store, by the SHA-256 its path names.
-    func objectNames() -> [String] {
-        layout().objects
-    }
-
-    /// What the store holds that is neither an object nor part of its layout (`sha256/`, `tmp/`, `pending/`),
-    /// as paths under the home, such as `objects/notes.txt`.
-    func strays() -> [String] {
-        layout().strays
-    }
-
-    /// The objects (a regular file named by 62 hex digits in a directory named by 2) and everything else.
-    private func layout() -> (objects: [String], strays: [String]) {
+    /// What the store holds: every object (a regular file named by 62 hex digits in a directory named by 2), by
+    /// the SHA-256 its path names, and everything that is neither an object nor part of the store's layout
+    /// (`sha256/`, `tmp/`, `pending/`), as paths under the home, such as `objects/notes.txt`.
+    func listing() -> (objects: [String], strays: [String]) {
         let manager = FileManager.default
         var objects: [String] = []
         var strays: [String] = []

@@ -36,6 +36,8 @@ final class Filing {
             unlink(creating)
             throw StoreError.writeFailed(path: intentPath, reason: reason)
         }
+        // Durable before any object is placed, so that a crash cannot keep an object and lose its intent.
+        FileIO.syncDirectory(pendingDirectory)
     }
 
     deinit {
