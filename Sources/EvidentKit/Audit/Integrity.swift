@@ -34,7 +34,7 @@ public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConver
 
     /// What kind of problem it is.
     public var code: Code
-    /// The record, document or event concerned.
+    /// The record, document (its SHA-256) or event concerned, or a path under the home for a stray in the store.
     public var subject: String
     /// What is wrong, in words for people.
     public var detail: String
