@@ -10,11 +10,13 @@ import Testing
     /// Every record, and the settings, in canonical form, by subject.
     static func forms(of registry: Registry) throws -> [AuditSubject: [UInt8]] {
         try registry.read { db in
-            var forms: [AuditSubject: [UInt8]] = [.settings: try AuditTrail.storedForm(of: .settings, db)!.bytes]
+            var forms: [AuditSubject: [UInt8]] = [
+                .settings: try AuditTrail.storedForm(of: .settings, version: AuditTrail.formVersion, db)!.bytes
+            ]
             for kind in RecordKind.allCases {
                 for number in try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table)") {
                     let subject = AuditSubject.record(RecordID(kind, number))
-                    forms[subject] = try AuditTrail.storedForm(of: subject, db)!.bytes
+                    forms[subject] = try AuditTrail.storedForm(of: subject, version: AuditTrail.formVersion, db)!.bytes
                 }
             }
             return forms

@@ -8,11 +8,18 @@ public struct AuditedRecord: Codable, Sendable, Equatable {
     public var id: AuditSubject
     /// The SHA-256 of the canonical form after the change; nil when the change removed the record.
     public var sha256: String?
+    /// The version of the canonical form that `sha256` is the hash of; nil for version 1, which events written
+    /// before forms had versions hashed (`schema/audit-trail.md`, "Versions").
+    public var form: Int? = nil
 }
 
 /// The hash-chained, append-only log of every change.
 enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The version of the canonical form new events hash: 2 adds each evidence file's document size and media
+    /// type. Events without a version hashed version 1, and are checked in it.
+    static let formVersion = 2
 
     /// What an event says one subject was after its change.
     enum Recorded: Equatable {
@@ -22,10 +29,11 @@ enum AuditTrail {
         case unknown
     }
 
-    /// The last event that touched a subject, and what it recorded.
+    /// The last event that touched a subject, what it recorded, and in which version of the form.
     struct LastTouch: Equatable {
         var event: Int64
         var recorded: Recorded
+        var form: Int
     }
 }
 
@@ -35,7 +43,9 @@ extension AuditEventRecord {
         CanonicalForm.object([
             "at": .string(at), "actor": .string(actor), "command": .string(command),
             "records": .array(
-                records.map { .object(["id": .string($0.id.description), "sha256": .string($0.sha256)]) }),
+                records.map {
+                    .object(["id": .string($0.id.description), "sha256": .string($0.sha256), "form": .integer($0.form)])
+                }),
             "previousHash": .string(previousHash),
         ]).sha256
     }
@@ -47,13 +57,13 @@ extension AuditEventRecord {
         return nil
     }
 
-    /// The subjects the event touched and what it recorded of each.
+    /// The subjects the event touched, what it recorded of each, and in which version of the form.
     ///
     /// Before the trail recorded settings, changing them appended an event that touched nothing; no other
     /// change ever did, so such an event changed the settings to something the trail does not know.
-    var touches: [(subject: AuditSubject, recorded: AuditTrail.Recorded)] {
-        guard !records.isEmpty else { return [(.settings, .unknown)] }
-        return records.map { ($0.id, $0.sha256.map { .present(sha256: $0) } ?? .removed) }
+    var touches: [(subject: AuditSubject, recorded: AuditTrail.Recorded, form: Int)] {
+        guard !records.isEmpty else { return [(.settings, .unknown, 1)] }
+        return records.map { ($0.id, $0.sha256.map { .present(sha256: $0) } ?? .removed, $0.form ?? 1) }
     }
 }
 
@@ -67,8 +77,9 @@ extension AuditTrail {
         var records: [AuditedRecord] = []
         var forms: [(AuditSubject, [UInt8])] = []
         for subject in Set(touched).sorted() {
-            let bytes = try storedForm(of: subject, db)?.bytes
-            records.append(AuditedRecord(id: subject, sha256: bytes.map(Hashing.sha256)))
+            let bytes = try storedForm(of: subject, version: formVersion, db)?.bytes
+            records.append(
+                AuditedRecord(id: subject, sha256: bytes.map(Hashing.sha256), form: bytes.map { _ in formVersion }))
             if let bytes { forms.append((subject, bytes)) }
         }
         var event = AuditEventRecord(
@@ -84,8 +95,9 @@ extension AuditTrail {
         }
     }
 
-    /// A subject as stored, its row and the rows it owns, in canonical form. Nil when it does not exist.
-    static func storedForm(of subject: AuditSubject, _ db: Database) throws -> CanonicalForm? {
+    /// A subject as stored, its row and the rows it owns, in `version` of the canonical form. Nil when it does
+    /// not exist.
+    static func storedForm(of subject: AuditSubject, version: Int, _ db: Database) throws -> CanonicalForm? {
         guard case .record(let id) = subject else {
             let settings = try SettingRecord.order(SettingRecord.Columns.key).fetchAll(db)
             return .object(["settings": .array(settings.map(\.canonicalForm))])
@@ -112,8 +124,16 @@ extension AuditTrail {
                 .fetchAll(db).sorted { $0.target < $1.target }
             let parties = try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == id.number)
                 .order(EvidencePartyRecord.Columns.authorityId).fetchAll(db)
+            let fileForms: [CanonicalForm]
+            if version >= 2 {
+                let documents = try DocumentRecord.fetchAll(db, keys: files.map(\.sha256))
+                let bySHA256 = Dictionary(documents.map { ($0.sha256, $0) }) { first, _ in first }
+                fileForms = files.map { $0.canonicalForm(document: bySHA256[$0.sha256]) }
+            } else {
+                fileForms = files.map(\.canonicalForm)
+            }
             return .object([
-                "record": evidence.canonicalForm, "files": .array(files.map(\.canonicalForm)),
+                "record": evidence.canonicalForm, "files": .array(fileForms),
                 "coverage": .array(coverage.map(\.canonicalForm)),
                 "parties": .array(parties.map(\.canonicalForm)),
             ])
@@ -127,7 +147,9 @@ extension AuditTrail {
     static func lastTouches(_ events: some Sequence<AuditEventRecord>) -> [AuditSubject: LastTouch] {
         var last: [AuditSubject: LastTouch] = [:]
         for event in events {
-            for (subject, recorded) in event.touches { last[subject] = LastTouch(event: event.id!, recorded: recorded) }
+            for (subject, recorded, form) in event.touches {
+                last[subject] = LastTouch(event: event.id!, recorded: recorded, form: form)
+            }
         }
         return last
     }
@@ -148,11 +170,12 @@ extension AuditTrail {
     /// Only a form that hashes to what the event recorded is stored: a record changed outside evident since
     /// gets none (and `check` reports it). Runs after every migration, so that the record types read the schema
     /// they were written for.
-    static func storeEarlierForms(_ db: Database) throws {
+    static func storeEarlierForms(at date: Date, _ db: Database) throws {
         guard var start = try AuditFormsFromRecord.fetchOne(db), !start.earlierStored else { return }
-        for (subject, touch) in lastTouches(try events(db)).sorted(by: { $0.key < $1.key }) {
+        let touches = lastTouches(try events(db))
+        for (subject, touch) in touches.sorted(by: { $0.key < $1.key }) {
             guard touch.event < start.eventId, case .present(let sha256) = touch.recorded,
-                let bytes = try storedForm(of: subject, db)?.bytes, Hashing.sha256(bytes) == sha256
+                let bytes = try storedForm(of: subject, version: touch.form, db)?.bytes, Hashing.sha256(bytes) == sha256
             else { continue }
             try AuditRecordFormRecord(
                 eventId: touch.event, recordId: subject, form: String(decoding: bytes, as: UTF8.self)
@@ -161,6 +184,14 @@ extension AuditTrail {
         }
         start.earlierStored = true
         try start.update(db)
+        // Settings changed before the trail recorded them could not be compared with anything, so an edit made
+        // around evident since would go unseen: record them as they are now, and hold them to that from here on.
+        if touches[.settings]?.recorded == .unknown {
+            try append(
+                context: ChangeContext(
+                    actor: "evident", command: "upgrade: the settings as found, recorded from now on"),
+                touched: [.settings], at: date, db)
+        }
     }
 }
 
@@ -179,7 +210,7 @@ extension Registry {
         guard pending else { return }
         try Self.storageErrors {
             try writer.write { db in
-                try AuditTrail.storeEarlierForms(db)
+                try AuditTrail.storeEarlierForms(at: clock(), db)
                 let rows = try Row.fetchAll(db, sql: "SELECT recordId, change FROM auditPending")
                 guard let change: String = rows.first?["change"] else { return }
                 let ids = rows.compactMap { RecordID($0["recordId"] as String).map(AuditSubject.record) }

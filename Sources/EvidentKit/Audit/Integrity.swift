@@ -16,6 +16,10 @@ public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConver
         case objectOrphan = "object-orphan"
         /// A stored document whose bytes no longer hash to its name (deep checks only).
         case objectCorrupt = "object-corrupt"
+        /// A stored document whose size is not the size its row records.
+        case objectSizeMismatch = "object-size-mismatch"
+        /// A file or directory in the store that is neither an object nor part of the store's layout.
+        case storeStray = "store-stray"
         /// An audit event that does not follow the one before it, or whose hash does not match its fields.
         case auditChainBroken = "audit-chain-broken"
         /// A record that no audit event records.
@@ -30,7 +34,7 @@ public struct IntegrityProblem: Sendable, Codable, Equatable, CustomStringConver
 
     /// What kind of problem it is.
     public var code: Code
-    /// The record, document or event concerned.
+    /// The record, document (its SHA-256) or event concerned, or a path under the home for a stray in the store.
     public var subject: String
     /// What is wrong, in words for people.
     public var detail: String
@@ -79,11 +83,15 @@ extension Registry {
     /// Leftovers of filings that died before their commit are cleaned up first: they are not tampering.
     public func check(deep: Bool) throws -> IntegrityReport {
         let recovered = try recoverInterruptedFilings()
+        // Listed before the database is read: an object placed before then is either committed by the time the
+        // rows are read, or named by the intent of a filing that is still alive.
+        let (present, strays) = store.listing()
+        let inFlight = store.objectsOfLiveFilings()
         var problems: [IntegrityProblem] = []
         func problem(_ code: IntegrityProblem.Code, _ subject: String, _ detail: String) {
             problems.append(IntegrityProblem(code: code, subject: subject, detail: detail))
         }
-        let (records, documents, events) = try read { db in
+        let (records, documents, users, events) = try read { db in
             for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
                 problem(.sqliteIntegrity, "registry.sqlite", line)
             }
@@ -93,6 +101,10 @@ extension Registry {
                     "refers to a missing \(row[2] as String? ?? "row")")
             }
             let documents = try DocumentRecord.fetchAll(db)
+            var users: [String: [RecordID]] = [:]
+            for file in try EvidenceFileRecord.order(EvidenceFileRecord.Columns.evidenceId).fetchAll(db) {
+                users[file.sha256, default: []].append(RecordID(.evidence, file.evidenceId))
+            }
             let events = try AuditTrail.events(db)
 
             // The chain: each event hashes its own fields and names the hash of the one before.
@@ -111,8 +123,10 @@ extension Registry {
                 for number in try Int64.fetchAll(db, sql: "SELECT id FROM \(kind.table) ORDER BY id") {
                     count += 1
                     let id = RecordID(kind, number)
-                    let hash = try AuditTrail.storedForm(of: .record(id), db)?.sha256
-                    switch lastTouch.removeValue(forKey: .record(id))?.recorded {
+                    let touch = lastTouch.removeValue(forKey: .record(id))
+                    let hash = try AuditTrail.storedForm(
+                        of: .record(id), version: touch?.form ?? AuditTrail.formVersion, db)?.sha256
+                    switch touch?.recorded {
                     case .none: problem(.recordUnaudited, id.description, "no audit event records this record")
                     case .removed: problem(.recordModified, id.description, "the audit trail says it was removed")
                     case .present(let recorded) where recorded != hash:
@@ -122,8 +136,10 @@ extension Registry {
                 }
             }
             // So must the settings; a change from before the trail recorded them leaves nothing to compare with.
-            let settings = try AuditTrail.storedForm(of: .settings, db)?.sha256
-            switch lastTouch.removeValue(forKey: .settings)?.recorded {
+            let settingsTouch = lastTouch.removeValue(forKey: .settings)
+            let settings = try AuditTrail.storedForm(
+                of: .settings, version: settingsTouch?.form ?? AuditTrail.formVersion, db)?.sha256
+            switch settingsTouch?.recorded {
             case .none where settings != AuditTrail.unchangedSettingsSHA256:
                 problem(.recordUnaudited, AuditSubject.settings.description, "changed, but no audit event records it")
             case .present(let recorded) where recorded != settings:
@@ -138,25 +154,43 @@ extension Registry {
                 )
             }
             try checkForms(events, db, problem: problem)
-            return (count, documents, events.count)
+            return (count, documents, users, events.count)
         }
 
-        // The store: every document has its object, every object a document, and (deep) the right bytes.
-        let referenced = Set(documents.map(\.sha256))
-        let present = store.objectNames()
-        let stored = Set(present)
-        for document in documents.sorted(by: { $0.sha256 < $1.sha256 }) where !stored.contains(document.sha256) {
-            problem(.objectMissing, document.sha256, "a document row without its object in the store")
+        // The store: every document has its object of its size, every object a document (or a live filing), and
+        // (deep) the right bytes.
+        func used(_ sha256: String) -> String {
+            let ids = Array(Set(users[sha256] ?? [])).sorted()
+            return ids.isEmpty ? "no evidence files it" : "filed by " + ids.map(\.description).joined(separator: ", ")
         }
-        for name in present where !referenced.contains(name) {
+        let referenced = Set(documents.map(\.sha256))
+        for document in documents.sorted(by: { $0.sha256 < $1.sha256 }) {
+            guard let size = store.objectSize(sha256: document.sha256) else {
+                problem(
+                    .objectMissing, document.sha256,
+                    "a document row without its object in the store; \(used(document.sha256))")
+                continue
+            }
+            if size != document.size {
+                problem(
+                    .objectSizeMismatch, document.sha256,
+                    "the object has \(size) bytes, its row says \(document.size); \(used(document.sha256))")
+            }
+        }
+        // A filing that was undone after the listing has removed its objects: they were never orphans.
+        for name in present
+        where !referenced.contains(name) && !inFlight.contains(name) && store.objectSize(sha256: name) != nil {
             problem(.objectOrphan, name, "an object no document row refers to")
+        }
+        for path in strays {
+            problem(.storeStray, path, "not an object: evident keeps only objects in the store")
         }
         if deep {
             for name in present where referenced.contains(name) {
                 do {
                     try store.streamObject(sha256: name) { _ in }
                 } catch {
-                    problem(.objectCorrupt, name, "\(error)")
+                    problem(.objectCorrupt, name, "\(error); \(used(name))")
                 }
             }
         }

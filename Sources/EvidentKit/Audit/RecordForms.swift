@@ -86,6 +86,17 @@ extension EvidenceFileRecord {
     }
 }
 
+extension EvidenceFileRecord {
+    /// The file in version 2 of the form: also its document's size and media type, so that an edit of the
+    /// document row is seen; a row that is missing leaves them out.
+    func canonicalForm(document: DocumentRecord?) -> CanonicalForm {
+        .object([
+            "evidenceId": .integer(evidenceId), "position": .integer(position), "sha256": .string(sha256),
+            "fileName": .string(fileName), "size": .integer(document?.size), "mediaType": .string(document?.mediaType),
+        ])
+    }
+}
+
 extension CoverageRecord {
     var canonicalForm: CanonicalForm {
         .object([

@@ -5,9 +5,11 @@ extension Registry {
     /// This registry frozen as it is now: its reads see one moment whatever is written meanwhile, so that a
     /// report and the audit event it names describe the same registry.
     public func frozen() throws -> Registry {
-        // A view already: nothing changes it meanwhile.
-        guard let pool = try? writer as? DatabasePool else { return self }
-        return Registry(home: home, view: try Self.storageErrors { try pool.makeSnapshot() }, clock: clock)
+        // A view already, or a copy nothing can change: nothing changes it meanwhile.
+        guard let pool = reader as? DatabasePool else { return self }
+        return Registry(
+            home: home, view: try Self.storageErrors { try pool.makeSnapshot() }, databaseLocation: databaseLocation,
+            clock: clock)
     }
 
     /// The moment of the last audit event this registry includes; nil while the trail is empty.
@@ -37,7 +39,7 @@ extension Registry {
             try Migrations.migrator.migrate(queue)
             try queue.writeWithoutTransaction { db in
                 // Events and documents are never changed or deleted: they are copied from the home as they are.
-                try db.execute(sql: "ATTACH DATABASE ? AS home", arguments: [home.databasePath])
+                try db.execute(sql: "ATTACH DATABASE ? AS home", arguments: [databaseLocation])
                 try db.inTransaction {
                     try content.insert(db)
                     return .commit
@@ -45,7 +47,7 @@ extension Registry {
                 try db.execute(sql: "DETACH DATABASE home")
             }
             // A view: a change to it would be lost, and the documents it filed would land in the real store.
-            return Registry(home: home, view: queue, clock: { date })
+            return Registry(home: home, view: queue, databaseLocation: databaseLocation, clock: { date })
         }
     }
 }
@@ -146,7 +148,7 @@ private struct RecordedContent {
         var unknown: Set<AuditSubject> = []
         var first: RecordedMoment?
         for event in events {
-            for (subject, recorded) in event.touches {
+            for (subject, recorded, _) in event.touches {
                 if recorded == .removed || stored[event.id!]?.contains(subject) == true {
                     unknown.remove(subject)
                 } else {

@@ -101,20 +101,24 @@ extension Registry {
         _ = try read { db in try resolveParties(draft.parties, covers: try resolveEvidenceLinks(draft, db).covers, db) }
         try recoverInterruptedFilings()
 
+        let filing = try store.beginFiling()
         var staged: [DocumentStore.Staged] = []
-        defer { staged.forEach(store.discard) }
+        var placed: [String] = []
+        // Temp files go first, then the intent: a temp file without a live intent is a dead filing's.
+        defer {
+            staged.forEach(store.discard)
+            filing.finish()
+        }
         for path in files {
-            let file = try store.stage(path: path)
+            let file = try store.stage(path: path, for: filing)
             staged.append(file)
             guard draft.kind.allowedMediaTypes.contains(file.mediaType) else {
                 throw StoreError.kindMismatch(path: path, mediaType: file.mediaType, kind: draft.kind)
             }
         }
 
-        var placed: [String] = []
-        var intent: String?
         do {
-            let info = try write(context) { db in
+            return try write(context) { db in
                 let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
                 let parties = try resolveParties(draft.parties, covers: covers, db)
                 var record = EvidenceRecord(
@@ -135,33 +139,39 @@ extension Registry {
                 try replaceCoverage(of: id, with: covers, db)
                 // Placed inside the write lock, so that no other filing of the same bytes interleaves; the
                 // intent lets recovery remove them if this process dies before the commit.
-                intent = try store.writeIntent(staged.map(\.sha256))
+                try filing.note(staged.map(\.sha256))
                 for file in staged where try store.place(file) { placed.append(file.sha256) }
                 let evidenceID = RecordID(.evidence, id)
                 return (try InfoLoader.evidence(db, ids: [id])[0], [evidenceID] + (supersedes.map { [$0] } ?? []))
             }
-            intent.map(store.clearIntent)
-            return info
         } catch {
             placed.forEach { store.removeObject(sha256: $0) }
-            intent.map(store.clearIntent)
             throw error
         }
     }
 
     /// Undoes what filings that died before their commit left behind: objects no row names, and temp files.
     ///
-    /// Runs in a write transaction, so no live filing is between placing its objects and committing.
+    /// A filing's intent is locked while it lives, so only dead filings' leftovers are touched, whoever runs
+    /// this and from wherever. The objects are removed in a write transaction, so that no live filing of the
+    /// same bytes is between placing and committing meanwhile. On a home that cannot be written nothing is
+    /// removed, and `check` reports the objects as orphans.
     @discardableResult
     func recoverInterruptedFilings() throws -> (objects: Int, temporaryFiles: Int) {
+        let dead = store.deadFilings()
         let abandoned = store.abandonedTemporaryFiles()
+        guard !dead.isEmpty || !abandoned.isEmpty else { return (0, 0) }
+        let writer: any DatabaseWriter
+        do {
+            writer = try self.writer
+        } catch RegistryError.readOnlyHome {
+            return (0, 0)
+        }
         abandoned.forEach { unlink($0) }
-        let intents = store.pendingIntents()
-        guard !intents.isEmpty else { return (0, abandoned.count) }
         var removed = 0
         try Self.storageErrors {
             try writer.write { db in
-                for intent in intents {
+                for intent in dead {
                     for sha256 in intent.sha256s
                     where try DocumentRecord.fetchOne(db, key: sha256) == nil
                         && FileManager.default.fileExists(atPath: store.objectPath(sha256: sha256))
@@ -169,7 +179,7 @@ extension Registry {
                         store.removeObject(sha256: sha256)
                         removed += 1
                     }
-                    store.clearIntent(intent.path)
+                    intent.clear()
                 }
             }
         }

@@ -30,36 +30,37 @@ public struct Registry: Sendable {
     public let home: Home
     /// Where the documents live; only the registry reads and writes them, so they stay in step with the rows.
     let store: DocumentStore
-    /// Where changes go; nil in a view of one moment (`frozen()`, `asRecorded(_:)`), which is for reading only.
-    private let writable: (any DatabaseWriter)?
-    /// Where reads go: the writer, or the view's own database.
+    /// Where changes go, opened on the first one; nil in a view of one moment (`frozen()`, `asRecorded(_:)`),
+    /// which is for reading only.
+    private let writable: LazyWriter?
+    /// Where reads go: a read-only connection to the home's database, or the view's own database.
     let reader: any DatabaseReader
+    /// The name SQLite opened the home's database by: its path, or a URI that reads a copy on read-only media.
+    let databaseLocation: String
     let clock: @Sendable () -> Date
 
     private init(
-        home: Home, writable: (any DatabaseWriter)?, reader: any DatabaseReader, clock: @escaping @Sendable () -> Date
+        home: Home, writable: LazyWriter?, reader: any DatabaseReader, databaseLocation: String,
+        clock: @escaping @Sendable () -> Date
     ) {
         self.home = home
         self.store = DocumentStore(root: home.objectsPath)
         self.writable = writable
         self.reader = reader
+        self.databaseLocation = databaseLocation
         self.clock = clock
     }
 
-    init(home: Home, writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date) {
-        self.init(home: home, writable: writer, reader: writer, clock: clock)
-    }
-
     /// A view of the registry at one moment, read from `reader`: it refuses every change.
-    init(home: Home, view reader: any DatabaseReader, clock: @escaping @Sendable () -> Date) {
-        self.init(home: home, writable: nil, reader: reader, clock: clock)
+    init(home: Home, view reader: any DatabaseReader, databaseLocation: String, clock: @escaping @Sendable () -> Date) {
+        self.init(home: home, writable: nil, reader: reader, databaseLocation: databaseLocation, clock: clock)
     }
 
     /// Where changes go.
     var writer: any DatabaseWriter {
-        get throws(RegistryError) {
+        get throws {
             guard let writable else { throw RegistryError.readOnlyView }
-            return writable
+            return try Self.storageErrors { try writable.writer() }
         }
     }
 
@@ -77,28 +78,42 @@ public struct Registry: Sendable {
         // Created here so that SQLite finds it 0600 and keeps that mode for its WAL files.
         try FileIO.createExclusive(home.databasePath, mode: 0o600, contents: [])
         try DocumentStore(root: home.objectsPath).create()
-        return try open(at: home, clock: clock)
+        let writer = LazyWriter(home: home)
+        try storageErrors { try Migrations.migrator.migrate(try writer.writer()) }
+        return try open(at: home, writer: writer, clock: clock)
     }
 
-    /// Opens an existing home, applying any migrations it lacks.
+    /// Opens an existing home, applying any migrations it lacks; only `create` makes a database.
+    ///
+    /// The database is read through a read-only connection, and opened for writing only when a change (or a
+    /// migration) needs it. A file that is missing, empty, not SQLite, or another program's database is
+    /// refused before SQLite opens it for writing, so it is left exactly as it was.
     public static func open(
         at home: Home, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> Registry {
-        guard FileManager.default.fileExists(atPath: home.databasePath) else {
-            throw RegistryError.homeMissing(path: home.path)
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        // Other evident processes may hold the write lock while filing; wait for them.
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return try storageErrors {
-            let pool = try DatabasePool(path: home.databasePath, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
-            let registry = Registry(home: home, writer: pool, clock: clock)
-            try registry.finishMigrations()
+        try DatabaseAccess.checkFile(of: home)
+        return try open(at: home, writer: LazyWriter(home: home), clock: clock)
+    }
+
+    private static func open(
+        at home: Home, writer: LazyWriter, clock: @escaping @Sendable () -> Date
+    ) throws -> Registry {
+        try storageErrors {
+            let (reader, location) = try DatabaseAccess.openReader(home)
+            if try DatabaseAccess.content(of: reader, path: home.databasePath) == .earlier {
+                do {
+                    try Migrations.migrator.migrate(try writer.writer())
+                } catch RegistryError.readOnlyHome {
+                    throw RegistryError.needsUpgrade(path: home.path)
+                }
+            }
+            let registry = Registry(
+                home: home, writable: writer, reader: reader, databaseLocation: location, clock: clock)
+            do {
+                try registry.finishMigrations()
+            } catch RegistryError.readOnlyHome {
+                throw RegistryError.needsUpgrade(path: home.path)
+            }
             return registry
         }
     }

@@ -7,6 +7,16 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case homeMissing(path: String)
     /// A registry already exists where a new one was to be created.
     case homeExists(path: String)
+    /// The file where the database should be is not one `evident init` made.
+    case notARegistry(path: String, reason: String)
+    /// The database was made by a later evident, with migrations this one does not know.
+    case madeByNewerVersion(path: String)
+    /// A change asked of a home that cannot be written, such as a copy on read-only media.
+    case readOnlyHome(path: String)
+    /// A home made by an earlier evident needs migrating, which its read-only media do not allow.
+    case needsUpgrade(path: String)
+    /// A copy on read-only media whose write-ahead log holds changes, without the file SQLite needs to read it.
+    case unreadableCopy(path: String)
     /// No record of the expected kinds has that id or name.
     case unknownReference(field: Field?, value: String, expected: [RecordKind])
     /// A name matches several records; `matches` lists some of them.
@@ -35,6 +45,22 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
             return "no registry at \(path)"
         case .homeExists(let path):
             return "a registry already exists at \(path)"
+        case .notARegistry(let path, let reason):
+            return "\(path) is not an evident registry: \(reason); it was left as it is (only evident init creates one)"
+        case .madeByNewerVersion(let path):
+            return "the registry \(path) was made by a newer evident; use that version"
+        case .readOnlyHome(let path):
+            return "the registry at \(path) is read-only (read-only media or no write permission); it cannot be changed"
+        case .needsUpgrade(let path):
+            return """
+                the registry at \(path) was made by an earlier evident and must be upgraded, which needs write \
+                access; run any command once on a writable copy
+                """
+        case .unreadableCopy(let path):
+            return """
+                the registry \(path) is on read-only media with changes in its write-ahead log (-wal) but without \
+                its -shm file; copy it with registry.sqlite-shm, or copy it again after evident check on the original
+                """
         case .unknownReference(let field, let value, let expected):
             return "\(Self.naming(field, expected)) '\(value)': no \(Self.kinds(expected)) with that id or name"
         case .ambiguousReference(let field, let value, let expected, let matches):

@@ -41,15 +41,20 @@ struct DocumentStore: Sendable {
 
     /// Creates the store's directories.
     func create() throws(StoreError) {
-        for directory in [root, root + "/sha256", tempDirectory] {
+        for directory in [root, root + "/sha256", tempDirectory, pendingDirectory] {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
                 throw StoreError.writeFailed(path: directory, reason: FileIO.lastError())
             }
         }
     }
 
-    /// Streams `path` into a temp file, hashing it and detecting its media type on the way.
-    func stage(path: String) throws(StoreError) -> Staged {
+    /// Starts a filing: its locked intent file, which its temp files are named after.
+    func beginFiling() throws(StoreError) -> Filing {
+        try Filing(pendingDirectory: pendingDirectory)
+    }
+
+    /// Streams `path` into a temp file of `filing`, hashing it and detecting its media type on the way.
+    func stage(path: String, for filing: Filing) throws(StoreError) -> Staged {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw StoreError.missingFile(path: path) }
@@ -62,8 +67,8 @@ struct DocumentStore: Sendable {
         guard input >= 0 else { throw StoreError.unreadable(path: path, reason: FileIO.lastError()) }
         defer { close(input) }
 
-        // The process id in the name lets recovery tell a dead filing's leftovers from a live one's.
-        let tempPath = "\(tempDirectory)/\(getpid())-\(UUID().uuidString).tmp"
+        // Named after the filing, whose locked intent tells recovery that it is still being written.
+        let tempPath = "\(tempDirectory)/\(filing.id).\(UUID().uuidString).tmp"
         let output = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
         var keepTemp = false
@@ -119,54 +124,88 @@ struct DocumentStore: Sendable {
         return true
     }
 
-    /// Notes, durably, the objects a filing is about to place, so that a crash before its commit can be undone.
-    func writeIntent(_ sha256s: [String]) throws(StoreError) -> String {
-        guard mkdir(pendingDirectory, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError.writeFailed(path: pendingDirectory, reason: FileIO.lastError())
-        }
-        let path = "\(pendingDirectory)/\(getpid())-\(UUID().uuidString).intent"
-        try FileIO.createExclusive(
-            path, mode: 0o600, contents: Array(sha256s.map { $0 + "\n" }.joined().utf8), durable: true)
-        return path
-    }
-
-    /// Removes an intent once its filing has committed or been undone.
-    func clearIntent(_ path: String) {
-        unlink(path)
-    }
-
-    /// The intents left by filings that have not cleared them, with the objects each names.
-    func pendingIntents() -> [(path: String, sha256s: [String])] {
+    /// The intent files of filings that have not finished, live or dead.
+    private func intentPaths() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: pendingDirectory) else { return [] }
-        return names.filter { $0.hasSuffix(".intent") }.sorted().map { name in
-            let path = "\(pendingDirectory)/\(name)"
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            return (path, text.split(separator: "\n").map(String.init).filter { $0.count == 64 })
-        }
+        return names.filter { $0.hasSuffix(".intent") }.sorted().map { "\(pendingDirectory)/\($0)" }
     }
 
-    /// Temp files whose writing process has died: a filing interrupted while streaming.
+    /// The intents of filings that died before finishing, each locked until the caller lets it go.
+    func deadFilings() -> [Filing.Leftover] {
+        intentPaths().compactMap(Filing.Leftover.init(intentPath:))
+    }
+
+    /// The objects that live filings have placed or are about to: not orphans, even when no committed row names
+    /// them yet.
+    func objectsOfLiveFilings() -> Set<String> {
+        var names: Set<String> = []
+        for path in intentPaths() where Filing.isLive(intentPath: path) {
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            names.formUnion(text.split(separator: "\n").map(String.init))
+        }
+        return names
+    }
+
+    /// Temp files no live filing owns: a filing interrupted while streaming. A filing's temp files are gone
+    /// before its intent is, so a temp file without a locked intent is a dead filing's (or one from an evident
+    /// that named them otherwise).
     func abandonedTemporaryFiles() -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: tempDirectory) else { return [] }
-        return names.compactMap { name in
-            guard let pid = Int32(name.split(separator: "-").first ?? ""), kill(pid, 0) != 0, errno == ESRCH else {
-                return nil
-            }
+        return names.sorted().compactMap { name in
+            let filing = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+            guard !Filing.isLive(intentPath: "\(pendingDirectory)/\(filing).intent") else { return nil }
             return "\(tempDirectory)/\(name)"
         }
     }
 
-    /// Every object file in the store, by the SHA-256 its path names.
-    func objectNames() -> [String] {
+    /// What the store holds: every object (a regular file named by 62 hex digits in a directory named by 2), by
+    /// the SHA-256 its path names, and everything that is neither an object nor part of the store's layout
+    /// (`sha256/`, `tmp/`, `pending/`), as paths under the home, such as `objects/notes.txt`.
+    func listing() -> (objects: [String], strays: [String]) {
+        let manager = FileManager.default
+        var objects: [String] = []
+        var strays: [String] = []
+        for name in (try? manager.contentsOfDirectory(atPath: root)) ?? []
+        where !["sha256", "tmp", "pending"].contains(name) {
+            strays.append("objects/\(name)")
+        }
         let base = root + "/sha256"
-        guard let prefixes = try? FileManager.default.contentsOfDirectory(atPath: base) else { return [] }
-        var names: [String] = []
-        for prefix in prefixes.sorted() where prefix.count == 2 {
-            for rest in (try? FileManager.default.contentsOfDirectory(atPath: "\(base)/\(prefix)")) ?? [] {
-                names.append(prefix + rest)
+        for prefix in (try? manager.contentsOfDirectory(atPath: base)) ?? [] {
+            guard prefix.count == 2, Self.isHex(prefix), Self.isDirectory("\(base)/\(prefix)") else {
+                strays.append("objects/sha256/\(prefix)")
+                continue
+            }
+            for rest in (try? manager.contentsOfDirectory(atPath: "\(base)/\(prefix)")) ?? [] {
+                if rest.count == 62, Self.isHex(rest), Self.isRegularFile("\(base)/\(prefix)/\(rest)") {
+                    objects.append(prefix + rest)
+                } else {
+                    strays.append("objects/sha256/\(prefix)/\(rest)")
+                }
             }
         }
-        return names.sorted()
+        return (objects.sorted(), strays.sorted())
+    }
+
+    /// Lower-case hex digits only, as object names are written.
+    private static func isHex(_ name: String) -> Bool {
+        name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// The size of the object with this SHA-256; nil when it is missing.
+    func objectSize(sha256: String) -> Int64? {
+        var info = stat()
+        guard lstat(objectPath(sha256: sha256), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int64(info.st_size)
     }
 
     /// Deletes a staged file that will not be placed.

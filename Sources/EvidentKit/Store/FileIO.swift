@@ -43,10 +43,8 @@ enum FileIO {
         }
     }
 
-    /// Creates a new file with `contents`, refusing to replace one; `durable` fsyncs it and its directory.
-    static func createExclusive(_ path: String, mode: mode_t, contents: [UInt8], durable: Bool = false)
-        throws(StoreError)
-    {
+    /// Creates a new file with `contents`, refusing to replace one.
+    static func createExclusive(_ path: String, mode: mode_t, contents: [UInt8]) throws(StoreError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             throw errno == EEXIST
@@ -58,10 +56,6 @@ enum FileIO {
             do throws(StoreError) { try writeAll(descriptor, bytes, path: path) } catch { failure = error }
         }
         if let failure { throw failure }
-        if durable {
-            guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
-            syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
-        }
     }
 
     /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is renamed over `path`
