@@ -89,15 +89,16 @@ struct BundleCommand: ParsableCommand {
 
     /// `--allowed-signers FILE`, shared by verify and extract.
     struct Trust: ParsableArguments {
-        @Option(help: "An ssh-keygen allowed_signers file naming the keys trusted to sign bundles.")
+        @Option(
+            help: """
+                An ssh-keygen allowed_signers file naming the keys trusted to sign bundles, read as ssh-keygen \
+                reads it; valid-after and valid-before are compared with the bundle's seal time.
+                """)
         var allowedSigners: String?
 
         func load() throws -> AllowedSigners? {
-            guard let allowedSigners else { return nil }
-            do {
-                return AllowedSigners(text: try String(contentsOfFile: allowedSigners, encoding: .utf8))
-            } catch {
-                throw KeyError.unreadable(path: allowedSigners, reason: (error as NSError).localizedDescription)
+            try allowedSigners.map { path throws(KeyError) in
+                try AllowedSigners.load(path: path, namespace: SSHSignature.bundleNamespace)
             }
         }
     }
