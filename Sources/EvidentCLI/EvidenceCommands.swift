@@ -23,7 +23,13 @@ struct EvidenceCommand: ParsableCommand {
         var validUntil: Day?
         @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay)
         var reviewBy: Day?
-        @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Days of notice before --valid-until to terminate or renew (\(describe(Limits.days))).",
+                valueName: "days"),
+            transform: wholeNumber(in: Limits.days, unit: "days"))
+        var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?
 
@@ -141,7 +147,10 @@ struct EvidenceCommand: ParsableCommand {
             abstract: "Write a filed document's stored bytes back out, checking them against their hash.")
         @OptionGroup var home: HomeOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
-        @Option(help: "Which file, by number (1, 2, …) or name, when the evidence has several.") var file: String?
+        @Option(
+            parsing: .unconditional,
+            help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
+        var file: String?
         @Option(help: "A file to write, or a directory to write the documents into (default: standard output).")
         var out: String?
 
