@@ -153,7 +153,7 @@ private func report(_ result: BundleVerification, json: Bool) throws {
         return
     }
     for problem in result.problems {
-        console.out("\(problem.code.rawValue)\t\(problem.path ?? "-")\t\(problem.detail)")
+        console.out(tabSeparated: [problem.code.rawValue, problem.path ?? "-", problem.detail])
     }
     let signer =
         result.signature.map { signature in

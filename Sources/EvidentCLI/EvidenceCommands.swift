@@ -151,16 +151,34 @@ struct EvidenceCommand: ParsableCommand {
             parsing: .unconditional,
             help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
         var file: String?
-        @Option(help: "A file to write, or a directory to write the documents into (default: standard output).")
+        @Option(
+            help: """
+                A file to write, or a directory to write the documents into under the names bundles give them \
+                (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two are alike) \
+                (default: standard output).
+                """)
         var out: String?
+        @Flag(help: "Overwrite files that already exist (default: refuse, and write nothing).") var force = false
 
         func run() throws {
             let console = Console.current
             let destination: DocumentDestination =
                 out.map { .path($0) } ?? .descriptor(console.binaryOutput, name: "standard output")
-            try home.openRegistry().exportDocuments(of: evidence, document: file, to: destination) {
-                console.err("Wrote \($0)")
+            do {
+                try home.openRegistry().exportDocuments(
+                    of: evidence, document: file, to: destination, overwrite: force
+                ) {
+                    console.err("Wrote \($0)")
+                }
+            } catch StoreError.alreadyExists(let path) {
+                throw ExistingFile(path: path)
             }
+        }
+
+        /// A file `get` would overwrite: the Kit names no flags, so the hint is given here.
+        struct ExistingFile: UserFacingError {
+            let path: String
+            var description: String { "'\(path)' already exists; give --force to overwrite it" }
         }
     }
 }

@@ -62,7 +62,7 @@ struct StatusCommand: ParsableCommand {
         if json {
             StatusReport(evaluation, recorded: moment, reproduce: reproduce).writeJSON(to: console.out(bytes:))
         } else if csv {
-            console.out(StatusReport(evaluation).csv(), terminator: "")
+            console.out(text: StatusReport(evaluation).csv())
             // The rows have no place for it.
             console.err(Reproduction.line(moment, command: reproduce))
         } else {
