@@ -121,7 +121,10 @@ public struct AllowedSigners: Sendable {
     /// The principals of every line that trusts `key` to sign in `namespace` at `time` (nil: unknown); empty when
     /// none does.
     package func principals(trusting key: PublicSigningKey, namespace: String, at time: Date?) -> [String] {
-        let seconds = time.map { Int64(exactly: $0.timeIntervalSince1970.rounded(.down)) ?? ($0 > .now ? .max : .min) }
+        let seconds = time.map { time in
+            let interval = time.timeIntervalSince1970.rounded(.down)
+            return Int64(exactly: interval) ?? (interval > 0 ? .max : .min)
+        }
         return entries.filter { $0.key == key && $0.trusts(namespace: namespace, at: seconds) }.map(\.principals)
     }
 
