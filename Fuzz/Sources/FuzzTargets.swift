@@ -38,9 +38,11 @@ enum FuzzTarget: String, CaseIterable {
             }
             _ = try? SigningKey.parse(text, path: "input")
         case .signers:
-            let signers = AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
+            let signers = AllowedSigners(bytes: bytes)
             for entry in signers.entries {
-                _ = signers.principals(trusting: entry.key, namespace: SSHSignature.bundleNamespace)
+                _ = signers.principals(
+                    trusting: entry.key, namespace: SSHSignature.bundleNamespace, at: Date(timeIntervalSince1970: 0))
+                _ = signers.principals(trusting: entry.key, namespace: SSHSignature.bundleNamespace, at: nil)
             }
         }
     }

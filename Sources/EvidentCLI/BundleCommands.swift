@@ -89,15 +89,16 @@ struct BundleCommand: ParsableCommand {
 
     /// `--allowed-signers FILE`, shared by verify and extract.
     struct Trust: ParsableArguments {
-        @Option(help: "An ssh-keygen allowed_signers file naming the keys trusted to sign bundles.")
+        @Option(
+            help: """
+                An ssh-keygen allowed_signers file naming the keys trusted to sign bundles, read as ssh-keygen \
+                reads it; valid-after and valid-before are compared with the bundle's seal time.
+                """)
         var allowedSigners: String?
 
         func load() throws -> AllowedSigners? {
-            guard let allowedSigners else { return nil }
-            do {
-                return AllowedSigners(text: try String(contentsOfFile: allowedSigners, encoding: .utf8))
-            } catch {
-                throw KeyError.unreadable(path: allowedSigners, reason: (error as NSError).localizedDescription)
+            try allowedSigners.map { path throws(KeyError) in
+                try AllowedSigners.load(path: path, namespace: SSHSignature.bundleNamespace)
             }
         }
     }
@@ -152,7 +153,7 @@ private func report(_ result: BundleVerification, json: Bool) throws {
         return
     }
     for problem in result.problems {
-        console.out("\(problem.code.rawValue)\t\(problem.path ?? "-")\t\(problem.detail)")
+        console.out(tabSeparated: [problem.code.rawValue, problem.path ?? "-", problem.detail])
     }
     let signer =
         result.signature.map { signature in

@@ -35,12 +35,27 @@ public final class Console: Sendable {
         self.capturing = capture
     }
 
-    /// Writes a line to standard output.
-    func out(_ text: String, terminator: String = "\n") {
+    /// Writes a line to standard output, every character that could act on a terminal made visible.
+    func out(_ line: String) {
+        write(Printing.visible(line) + "\n")
+    }
+
+    /// Writes lines ended by `\n` or `\r\n` (help, CSV, SQL) to standard output, each made visible.
+    func out(text: String) {
+        write(Printing.visibleLines(text))
+    }
+
+    /// Writes fields separated by tabs to standard output, each made visible (tabs inside them too).
+    func out(tabSeparated fields: [String]) {
+        write(fields.map(Printing.visible).joined(separator: "\t") + "\n")
+    }
+
+    /// Writes text to standard output as it is.
+    private func write(_ text: String) {
         if capturing {
-            captured.withLock { $0.out += text + terminator }
+            captured.withLock { $0.out += text }
         } else {
-            FileHandle.standardOutput.write(Data((text + terminator).utf8))
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 
@@ -53,12 +68,13 @@ public final class Console: Sendable {
         }
     }
 
-    /// Writes a line to standard error.
-    func err(_ text: String) {
+    /// Writes a line to standard error, every character that could act on a terminal made visible.
+    func err(_ line: String) {
+        let text = Printing.visible(line) + "\n"
         if capturing {
-            captured.withLock { $0.err += text + "\n" }
+            captured.withLock { $0.err += text }
         } else {
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            FileHandle.standardError.write(Data(text.utf8))
         }
     }
 
@@ -67,10 +83,11 @@ public final class Console: Sendable {
         captured.withLock { $0 }
     }
 
-    /// Prints a value as stable, pretty JSON with sorted keys.
+    /// Prints a value as stable, pretty JSON with sorted keys; JSON escapes its own control characters, and the
+    /// rest of the text is for scripts, so it is written as it is.
     func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
     }
 }

@@ -23,7 +23,13 @@ struct EvidenceCommand: ParsableCommand {
         var validUntil: Day?
         @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay)
         var reviewBy: Day?
-        @Option(help: "Days of notice before --valid-until to terminate or renew.") var noticeDays: Int?
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Days of notice before --valid-until to terminate or renew (\(describe(Limits.days))).",
+                valueName: "days"),
+            transform: wholeNumber(in: Limits.days, unit: "days"))
+        var noticeDays: Int?
         @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
         var clause: String?
 
@@ -141,17 +147,38 @@ struct EvidenceCommand: ParsableCommand {
             abstract: "Write a filed document's stored bytes back out, checking them against their hash.")
         @OptionGroup var home: HomeOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
-        @Option(help: "Which file, by number (1, 2, …) or name, when the evidence has several.") var file: String?
-        @Option(help: "A file to write, or a directory to write the documents into (default: standard output).")
+        @Option(
+            parsing: .unconditional,
+            help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
+        var file: String?
+        @Option(
+            help: """
+                A file to write, or a directory to write the documents into under the names bundles give them \
+                (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two are alike) \
+                (default: standard output).
+                """)
         var out: String?
+        @Flag(help: "Overwrite files that already exist (default: refuse, and write nothing).") var force = false
 
         func run() throws {
             let console = Console.current
             let destination: DocumentDestination =
                 out.map { .path($0) } ?? .descriptor(console.binaryOutput, name: "standard output")
-            try home.openRegistry().exportDocuments(of: evidence, document: file, to: destination) {
-                console.err("Wrote \($0)")
+            do {
+                try home.openRegistry().exportDocuments(
+                    of: evidence, document: file, to: destination, overwrite: force
+                ) {
+                    console.err("Wrote \($0)")
+                }
+            } catch StoreError.alreadyExists(let path) {
+                throw ExistingFile(path: path)
             }
+        }
+
+        /// A file `get` would overwrite: the Kit names no flags, so the hint is given here.
+        struct ExistingFile: UserFacingError {
+            let path: String
+            var description: String { "'\(path)' already exists; give --force to overwrite it" }
         }
     }
 }

@@ -55,6 +55,6 @@ struct SchemaCommand: ParsableCommand {
     )
 
     func run() throws {
-        Console.current.out(try EvidentKit.Registry.schemaSQL(), terminator: "")
+        Console.current.out(text: try EvidentKit.Registry.schemaSQL())
     }
 }

@@ -46,7 +46,7 @@ public enum EvidentMain {
             let code = EvidentCommand.exitCode(for: error)
             if code == .success {
                 // --help and --version: the full text is the point.
-                console.out(EvidentCommand.fullMessage(for: error))
+                console.out(text: EvidentCommand.fullMessage(for: error) + "\n")
             } else {
                 let message = oneLine(EvidentCommand.message(for: error))
                 if !message.isEmpty { console.err("error: \(message)") }

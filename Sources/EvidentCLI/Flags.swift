@@ -48,6 +48,7 @@ extension Field {
         case .destination: "--out"
         case .key: "--key"
         case .identity: "--identity"
+        case .allowedSigners: "--allowed-signers"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
         }

@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             try console.json(report)
         } else {
             for problem in report.problems {
-                console.out("\(problem.code.rawValue)\t\(problem.subject)\t\(problem.detail)")
+                console.out(tabSeparated: [problem.code.rawValue, problem.subject, problem.detail])
             }
             let summary =
                 "\(report.records) records, \(report.documents) documents, \(report.objects) objects"

@@ -55,6 +55,28 @@ func parseDay(_ text: String) throws -> Day {
     }
 }
 
+/// Parses a whole-number option whose values lie in `range` of `unit`s (none when empty).
+///
+/// The Kit checks the range of every number it takes; a number too large for any range is refused here, with the
+/// same words. The options take their value unconditionally, so that `--within -5` reaches the check instead of
+/// reading `-5` as an option.
+func wholeNumber(in range: ClosedRange<Int>, unit: String) -> @Sendable (String) throws -> Int {
+    { text in
+        if let value = Int(text) { return value }
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : text[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw ArgumentValueError(description: "expected a whole number")
+        }
+        throw ArgumentValueError(
+            description: Limits.outside(range, below: text.first == "-", unit: unit).commandLine)
+    }
+}
+
+/// `0 to 3650`, for help texts.
+func describe(_ range: ClosedRange<Int>) -> String {
+    "\(range.lowerBound) to \(range.upperBound)"
+}
+
 extension AuthorityKind: ExpressibleByArgument {}
 extension SolutionKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}

@@ -24,7 +24,10 @@ struct ReportCommand: ParsableCommand {
                 """)
 
         @OptionGroup var home: HomeOptions
-        @Option(help: "The year evaluated.") var year: Int
+        @Option(
+            parsing: .unconditional, help: "The year evaluated, \(describe(Limits.years)).",
+            transform: wholeNumber(in: Limits.years, unit: ""))
+        var year: Int
         @Option(
             help: ArgumentHelp(
                 "The reference date, a day in the year (default: 31 December, or today while the year runs).",

@@ -21,7 +21,13 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var recorded: RecordedOptions
     @Option(help: "Only this solution (id or name).") var solution: String?
     @Option(help: "Only the solutions this authority owns (id or name).") var authority: String?
-    @Option(help: "Days before a lapse to report a usage as expiring (default: the home's warning-days, 60).")
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Days before a lapse to report a usage as expiring, \(describe(Limits.days)) (default: the home's"
+                + " warning-days, 60).",
+            valueName: "days"),
+        transform: wholeNumber(in: Limits.days, unit: "days"))
     var window: Int?
     @Flag(help: "Print JSON (schema/status.schema.json).") var json = false
     @Flag(help: "Print CSV.") var csv = false
@@ -56,7 +62,7 @@ struct StatusCommand: ParsableCommand {
         if json {
             StatusReport(evaluation, recorded: moment, reproduce: reproduce).writeJSON(to: console.out(bytes:))
         } else if csv {
-            console.out(StatusReport(evaluation).csv(), terminator: "")
+            console.out(text: StatusReport(evaluation).csv())
             // The rows have no place for it.
             console.err(Reproduction.line(moment, command: reproduce))
         } else {
@@ -92,7 +98,11 @@ struct DueCommand: ParsableCommand {
         abstract: "List the review dates, ends of validity and notice deadlines coming up, earliest first.")
 
     @OptionGroup var home: HomeOptions
-    @Option(help: "How many days ahead to look (default: 60).") var within = 60
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("How many days ahead to look, \(describe(Limits.days)) (default: 60).", valueName: "days"),
+        transform: wholeNumber(in: Limits.days, unit: "days"))
+    var within = 60
     @Option(
         help: ArgumentHelp("Count from this date (default: today, or the day of --as-recorded).", valueName: "date"),
         transform: parseDay)
@@ -147,25 +157,38 @@ struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
         abstract: "Show the home's settings, or change one with KEY VALUE.",
-        discussion: Setting.allCases.map { "\($0.rawValue) (default \($0.defaultValue)): \($0.summary)" }
-            .joined(separator: "\n"))
+        discussion: Setting.allCases.map {
+            "\($0.rawValue) (\(describe($0.range)), default \($0.defaultValue)): \($0.summary)"
+        }
+        .joined(separator: "\n"))
 
     @OptionGroup var home: HomeOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "A setting to change.") var key: String?
-    @Argument(help: "Its new value.") var value: Int?
+    // Unrecognised input, so that a negative value such as -5 reaches the range check instead of reading as a flag.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Its new value, a whole number in the setting's range (listed above).", valueName: "value"))
+    var values: [String] = []
 
     func validate() throws {
         if let key, Setting(rawValue: key) == nil {
             throw ValidationError(
                 "unknown setting '\(key)' (known: \(Setting.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        if key != nil && value == nil { throw ValidationError("give the new value of \(key!)") }
+        if key != nil && values.isEmpty { throw ValidationError("give the new value of \(key!)") }
+        if values.count > 1 { throw ValidationError("give one value, not \(values.count)") }
     }
 
     func run() throws {
         let registry = try home.openRegistry()
-        if let key, let setting = Setting(rawValue: key), let value {
+        if let key, let setting = Setting(rawValue: key), let text = values.first {
+            let value: Int
+            do {
+                value = try wholeNumber(in: setting.range, unit: setting.unit)(text)
+            } catch {
+                throw ValidationError("\(key) '\(text)': \(error)")
+            }
             try registry.set(setting, to: value, home.change("settings"))
         }
         let values = try registry.settings()

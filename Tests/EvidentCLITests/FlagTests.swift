@@ -33,8 +33,8 @@ import Testing
                     + " \(evident.home.path)' (or choose another with --home or EVIDENT_HOME)\n")
             try evident.populate()
             let refusals: [([String], code: Int32, err: String)] = [
-                (["status", "--window=-1"], 64, "--window '-1': expected a number of days, 0 or more"),
-                (["due", "--within=-1"], 64, "--within '-1': expected a number of days, 0 or more"),
+                (["status", "--window=-1"], 64, "--window '-1': must be 0 or more (0 to 3650 days)"),
+                (["due", "--within=-1"], 64, "--within '-1': must be 0 or more (0 to 3650 days)"),
                 (
                     ["key", "new", "--out", directory.appendingPathComponent("k").path, "--identity", "two words"], 64,
                     "--identity 'two words': must be one word such as compliance@agency.dk"
@@ -49,7 +49,10 @@ import Testing
                 ),
                 (["evidence", "get", "EVD-1", "--file", "2"], 64, "--file '2': EVD-1 has no such file (it has 1)"),
                 (["vendor", "show", "VEN-9"], 1, "vendor 'VEN-9': no vendor with that id or name"),
-                (["settings", "warning-days", "4000"], 64, "warning-days '4000': expected 0 to 3650"),
+                (
+                    ["settings", "warning-days", "4000"], 64,
+                    "warning-days '4000': must be 3650 or less (0 to 3650 days)"
+                ),
                 (
                     ["status", "--as-recorded", "2030-01-01T00:00:00Z"], 64,
                     "--as-recorded '2030-01-01T00:00:00Z': is in the future"

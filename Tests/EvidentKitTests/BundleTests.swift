@@ -214,7 +214,10 @@ struct BundleFixture {
                     to: out)
             }
             #expect(!FileManager.default.fileExists(atPath: out))
-            #expect(!FileManager.default.fileExists(atPath: out + ".evident-partial"))
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy {
+                    !$0.hasPrefix(".evident-")
+                })
         }
     }
 

@@ -1,4 +1,5 @@
 import EvidentKit
+import Foundation
 import Testing
 
 @Suite struct DayTests {
@@ -30,5 +31,24 @@ import Testing
         #expect(throws: InputError(field: .since, value: "2026-02-30", reason: "no such day in the calendar")) {
             try Day(parsing: "2026-02-30", field: .since)
         }
+    }
+
+    @Test func arithmeticStopsAtTheFirstAndLastDayInsteadOfTrapping() throws {
+        let day = try Day(parsing: "2026-11-30")
+        #expect(day.adding(days: .max) == Day.last)
+        #expect(day.adding(days: .min) == Day.first)
+        #expect(Day.last.adding(days: 1) == Day.last)
+        #expect(Day.first.adding(days: -1) == Day.first)
+        #expect(day.adding(months: .max) == Day.last)
+        #expect(day.adding(months: .min) == Day.first)
+        #expect(Day.last.adding(months: 1) == Day.last)
+        #expect(Day(ordinal: .max) == Day.last)
+        #expect(Day(ordinal: .min) == Day.first)
+        #expect(Day.last.description == "9999-12-31")
+        #expect(Day.first.description == "0001-01-01")
+        for seconds in [Double.infinity, -Double.infinity, Double.nan, 1e300, -1e300] {
+            #expect(Day.first...Day.last ~= Day(containing: Date(timeIntervalSince1970: seconds)))
+        }
+        #expect(Day(containing: Date(timeIntervalSince1970: 1e300)) == Day.last)
     }
 }

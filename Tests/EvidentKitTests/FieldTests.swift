@@ -35,8 +35,9 @@ import Testing
         try withTemporaryDirectory { directory in
             let fixture = try Fixture(in: directory)
             let day = try Day(parsing: "2026-06-15")
-            let refused = InputError(field: .within, value: "-1", reason: "expected a number of days, 0 or more")
+            let refused = InputError(field: .within, value: "-1", reason: "must be 0 or more (0 to 3650 days)")
             #expect(throws: refused) { try fixture.registry.due(from: day, within: -1) }
+            #expect(throws: InputError.self) { try fixture.registry.due(from: day, within: .max) }
             #expect(throws: InputError.self) { try fixture.registry.policy(window: -1) }
             #expect(try fixture.registry.policy(window: 0).warningDays == 0)
             #expect(try fixture.registry.policy().warningDays == Setting.warningDays.defaultValue)

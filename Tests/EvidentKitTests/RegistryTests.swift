@@ -173,7 +173,7 @@ struct Fixture {
             #expect(info.files[0].mediaType == MediaType.text.rawValue)
             #expect(info.files[0].sha256 == SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined())
             let out = directory.appendingPathComponent("out.txt").path
-            try fixture.registry.store.exportObject(sha256: info.files[0].sha256, to: out)
+            try fixture.registry.store.exportObject(sha256: info.files[0].sha256, to: out, replace: false)
             #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(bytes))
         }
     }

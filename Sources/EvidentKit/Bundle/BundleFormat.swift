@@ -18,9 +18,15 @@ enum BundleFormat {
 
     /// Payload names: NFC, only `[A-Za-z0-9._-]`, at most 120 bytes, unique ignoring case within the evidence.
     static func payloadPaths(for evidence: EvidenceInfo) -> [String] {
+        safeNames(evidence.files.map(\.name)).map { "data/\(evidence.id)/\($0)" }
+    }
+
+    /// File names safe on any file system for documents filed as `names`: NFC, only `[A-Za-z0-9._-]`, at most
+    /// 120 bytes, and unique ignoring case, the second `scan.pdf` becoming `scan-2.pdf`.
+    static func safeNames(_ names: [String]) -> [String] {
         var used: Set<String> = []
-        return evidence.files.map { file in
-            let base = safeName(file.name)
+        return names.map { name in
+            let base = safeName(name)
             var candidate = base
             var counter = 2
             while used.contains(candidate.lowercased()) {
@@ -28,7 +34,7 @@ enum BundleFormat {
                 counter += 1
             }
             used.insert(candidate.lowercased())
-            return "data/\(evidence.id)/\(candidate)"
+            return candidate
         }
     }
 

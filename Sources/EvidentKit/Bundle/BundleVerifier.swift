@@ -96,8 +96,11 @@ public enum BundleVerifier {
         if !valid {
             problem(.signatureInvalid, BundleFormat.signaturePath, "does not match the tag manifest")
         }
+        // Keys are judged at the seal time the signature covers, so a bundle stays valid after its key expires.
+        let sealTime = lines(contents.tags["bag-info.txt"] ?? []).first { $0.hasPrefix("Evident-Seal-Time:") }
+            .flatMap { try? Date(String($0.dropFirst(18)).trimmingCharacters(in: .whitespaces), strategy: .iso8601) }
         let principals = allowedSigners?.principals(
-            trusting: signature.publicKey, namespace: SSHSignature.bundleNamespace)
+            trusting: signature.publicKey, namespace: SSHSignature.bundleNamespace, at: sealTime)
         if let principals, principals.isEmpty {
             problem(
                 .signatureUntrusted, BundleFormat.signaturePath,

@@ -4,13 +4,22 @@ import Foundation
 ///
 /// Evidence speaks about days (signed, valid until, review by), so the rules
 /// compare days, never instants. Stored as a day count for cheap arithmetic.
+///
+/// Days run from 0001-01-01 to 9999-12-31, the days `YYYY-MM-DD` can write; arithmetic that would leave that
+/// range stops at its ends instead of trapping, whatever the input.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public let ordinal: Int
 
-    /// The day `ordinal` days after 1970-01-01 (before it when negative).
+    /// The ordinals of 0001-01-01 and 9999-12-31.
+    static let ordinals = -719_162...2_932_896
+    /// The first and the last day there is.
+    public static let first = Day(ordinal: ordinals.lowerBound)
+    public static let last = Day(ordinal: ordinals.upperBound)
+
+    /// The day `ordinal` days after 1970-01-01 (before it when negative), kept within `first...last`.
     public init(ordinal: Int) {
-        self.ordinal = ordinal
+        self.ordinal = min(max(ordinal, Day.ordinals.lowerBound), Day.ordinals.upperBound)
     }
 
     /// Creates a day from its parts, or returns nil when the day does not exist (2026-02-30).
@@ -45,7 +54,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// The UTC day that contains `date`.
     public init(containing date: Date) {
-        self.ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        // Beyond the range (or not a number) is the end nearest to it.
+        self.init(ordinal: days.isNaN ? 0 : Int(max(min(days, 1e15), -1e15)))
     }
 
     /// The year, the month (1–12) and the day of the month.
@@ -72,13 +83,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// The day `days` later (earlier when negative).
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// The day `days` later (earlier when negative), stopping at the first or last day.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        return overflow ? (days > 0 ? .last : .first) : Day(ordinal: sum)
+    }
 
-    /// The same day `months` later, clamped to the month's last day (31 January + 1 month is 28 or 29 February).
+    /// The same day `months` later, clamped to the month's last day (31 January + 1 month is 28 or 29 February),
+    /// stopping at the first or last day.
     public func adding(months: Int) -> Day {
         let (year, month, day) = components
-        let index = year * 12 + (month - 1) + months
+        // Months are counted from January of year 0; the clamp keeps the sum far from overflow.
+        let index = year * 12 + (month - 1) + min(max(months, -200_000), 200_000)
+        guard index >= 12 else { return .first }
+        guard index < 10_000 * 12 else { return .last }
         let (targetYear, targetMonth) = (index / 12, index % 12 + 1)
         return Day(
             year: targetYear, month: targetMonth, day: min(day, Day.daysIn(month: targetMonth, year: targetYear)))

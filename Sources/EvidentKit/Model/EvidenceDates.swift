@@ -55,9 +55,7 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
             from: captured ?? signed, captured != nil ? .captured : .signed,
             until: reviewBy, .reviewBy)
         if let noticeDays {
-            guard noticeDays >= 0, noticeDays <= 3650 else {
-                throw InputError(field: .noticeDays, value: String(noticeDays), reason: "expected 0 to 3650 days")
-            }
+            try Validate.number(noticeDays, field: .noticeDays, in: Limits.days, unit: "days")
             guard validUntil != nil else {
                 throw InputError(
                     field: .noticeDays, value: String(noticeDays),

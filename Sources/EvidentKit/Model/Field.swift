@@ -27,8 +27,8 @@ public enum Field: String, Sendable, CaseIterable {
     case asRecorded
     /// Where a command writes: a file or a directory.
     case destination
-    /// A signing key file, and the identity a new key is made for.
-    case key, identity
+    /// A signing key file, the identity a new key is made for, and the file of keys trusted to sign bundles.
+    case key, identity, allowedSigners
     /// The settings, each named by its key.
     case optOutReviewMonths, warningDays
 }

@@ -2,14 +2,30 @@ import Foundation
 
 /// Field checks shared by the drafts of every record kind.
 enum Validate {
-    /// A required text field, trimmed and not empty.
+    /// A required text field, trimmed, not empty, and no longer than the field allows.
     static func text(_ value: String, field: Field) throws(InputError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw InputError(field: field, value: value, reason: "must not be empty") }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw InputError(field: field, value: value, reason: "must not contain control characters")
         }
+        let limit = maximumLength(of: field)
+        guard trimmed.count <= limit else {
+            // The whole value would drown the line; its start is enough to recognise it.
+            throw InputError(
+                field: field, value: String(trimmed.prefix(40)) + "…",
+                reason: "is \(trimmed.count) characters long; at most \(limit) are allowed")
+        }
         return trimmed
+    }
+
+    /// The most characters a text field takes.
+    static func maximumLength(of field: Field) -> Int {
+        switch field {
+        case .name: Limits.nameLength
+        case .title: Limits.titleLength
+        default: Limits.textLength
+        }
     }
 
     /// An optional text field: empty means absent.
@@ -69,10 +85,12 @@ enum Validate {
         }
     }
 
-    /// A number of days counted from a date: 0 or more.
-    static func days(_ value: Int, field: Field) throws(InputError) {
-        guard value >= 0 else {
-            throw InputError(field: field, value: String(value), reason: "expected a number of days, 0 or more")
+    /// A whole number within `range` of `unit`s.
+    static func number(_ value: Int, field: Field, in range: ClosedRange<Int>, unit: String) throws(InputError) {
+        guard range.contains(value) else {
+            throw InputError(
+                field: field, value: String(value),
+                reason: Limits.outside(range, below: value < range.lowerBound, unit: unit))
         }
     }
 

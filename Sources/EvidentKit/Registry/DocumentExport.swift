@@ -18,9 +18,12 @@ extension Registry {
     /// Writes filed documents of evidence back out, checking their bytes against their hash on the way.
     ///
     /// `document` picks one by number (1, 2, …) or by name; without it every document is written, which
-    /// only a directory can take. Each path is passed to `wrote` once it is written.
+    /// only a directory can take. In a directory each document is named as in a bundle: only `[A-Za-z0-9._-]`,
+    /// at most 120 bytes keeping the extension, and numbered when two would be alike (`scan.pdf`, `scan-2.pdf`).
+    /// An existing file is refused before anything is written, unless `overwrite`. Each path is passed to
+    /// `wrote` once it is written.
     public func exportDocuments(
-        of reference: String, document: String?, to destination: DocumentDestination,
+        of reference: String, document: String?, to destination: DocumentDestination, overwrite: Bool = false,
         wrote: (String) -> Void = { _ in }
     ) throws {
         let info = try evidence(reference)
@@ -29,14 +32,18 @@ extension Registry {
         if case .path(let directory) = destination,
             FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
         {
-            for file in chosen {
-                let target = URL(fileURLWithPath: directory).appendingPathComponent(file.name).path
-                try store.exportObject(sha256: file.sha256, to: target)
+            let names = BundleFormat.safeNames(info.files.map(\.name))
+            let targets = chosen.map { URL(fileURLWithPath: directory).appendingPathComponent(names[$0.index]).path }
+            if !overwrite, let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+                throw StoreError.alreadyExists(path: existing)
+            }
+            for (chosen, target) in zip(chosen, targets) {
+                try store.exportObject(sha256: chosen.file.sha256, to: target, replace: overwrite)
                 wrote(target)
             }
             return
         }
-        guard chosen.count == 1, let only = chosen.first else {
+        guard chosen.count == 1, let only = chosen.first?.file else {
             let count = info.files.count
             throw InputError(
                 field: .document, value: "",
@@ -44,7 +51,7 @@ extension Registry {
         }
         switch destination {
         case .path(let path):
-            try store.exportObject(sha256: only.sha256, to: path)
+            try store.exportObject(sha256: only.sha256, to: path, replace: overwrite)
             wrote(path)
         case .descriptor(let descriptor, let name):
             // Binary bytes garble a terminal; text is meant to be read there.
@@ -57,13 +64,15 @@ extension Registry {
         }
     }
 
-    /// The documents `document` names, by number or by name; all of them when it is nil.
+    /// The documents `document` names, by number or by name, with their place in the evidence; all of them when
+    /// it is nil.
     private static func choose(
         _ document: String?, from info: EvidenceInfo
-    ) throws(InputError) -> [EvidenceInfo.File] {
-        guard let document else { return info.files }
-        if let number = Int(document), number >= 1, number <= info.files.count { return [info.files[number - 1]] }
-        if let named = info.files.first(where: { $0.name == document }) { return [named] }
+    ) throws(InputError) -> [(index: Int, file: EvidenceInfo.File)] {
+        let files = info.files.enumerated().map { (index: $0.offset, file: $0.element) }
+        guard let document else { return files }
+        if let number = Int(document), number >= 1, number <= info.files.count { return [files[number - 1]] }
+        if let named = info.files.firstIndex(where: { $0.name == document }) { return [files[named]] }
         throw InputError(
             field: .document, value: document, reason: "\(info.id) has no such file (it has \(info.files.count))")
     }

@@ -15,6 +15,22 @@ public enum Setting: String, Sendable, CaseIterable {
         }
     }
 
+    /// The values the setting takes.
+    public var range: ClosedRange<Int> {
+        switch self {
+        case .optOutReviewMonths: Limits.months
+        case .warningDays: Limits.days
+        }
+    }
+
+    /// What the setting counts.
+    public var unit: String {
+        switch self {
+        case .optOutReviewMonths: "months"
+        case .warningDays: "days"
+        }
+    }
+
     /// The field a new value of this setting comes in.
     var field: Field {
         switch self {
@@ -53,7 +69,7 @@ extension Registry {
         var policy = RulePolicy(
             settings: Dictionary(uniqueKeysWithValues: try settings().map { ($0.key.rawValue, $0.value) }))
         if let window {
-            try Validate.days(window, field: .window)
+            try Validate.number(window, field: .window, in: Limits.days, unit: "days")
             policy.warningDays = window
         }
         return policy
@@ -72,9 +88,7 @@ extension Registry {
 
     /// Changes a setting of this home.
     public func set(_ setting: Setting, to value: Int, _ context: ChangeContext) throws {
-        guard (0...3650).contains(value) else {
-            throw InputError(field: setting.field, value: String(value), reason: "expected 0 to 3650")
-        }
+        try Validate.number(value, field: setting.field, in: setting.range, unit: setting.unit)
         try write(
             context,
             subjects: { db in

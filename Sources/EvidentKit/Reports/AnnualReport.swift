@@ -268,11 +268,11 @@ extension Registry {
     /// Builds the annual report for `year`, as of `day` when given (a day in the year), else 31 December, or
     /// today while the year is running; usages that ended earlier in the year are judged on their last day.
     public func annualReport(year: Int, asOf day: Day? = nil) throws -> AnnualReport {
-        guard (2000...9998).contains(year), let start = Day(year: year, month: 1, day: 1),
-            let end = Day(year: year, month: 12, day: 31)
-        else {
-            throw InputError(field: .year, value: String(year), reason: "expected a year such as 2026")
-        }
+        try Validate.number(year, field: .year, in: Limits.years, unit: "")
+        let (start, end) = (
+            Day(ordinal: Day.ordinal(year: year, month: 1, day: 1)),
+            Day(ordinal: Day.ordinal(year: year, month: 12, day: 31))
+        )
         let (reference, basis): (Day, AnnualReport.Basis)
         if let day {
             guard start <= day, day <= end else {

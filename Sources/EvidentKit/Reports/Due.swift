@@ -24,7 +24,7 @@ extension Registry {
     /// Evidence a successor supersedes counts until the day before the successor starts: its deadlines after
     /// that are not due.
     public func due(from day: Day, within days: Int) throws -> [DueItem] {
-        try Validate.days(days, field: .within)
+        try Validate.number(days, field: .within, in: Limits.days, unit: "days")
         try Rules.checkReferenceDay(day, field: .from)
         let policy = try self.policy()
         return try read { db in

@@ -14,6 +14,10 @@ public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConverti
     case exists(path: String)
     /// A key file cannot be written.
     case writeFailed(path: String, reason: String)
+    /// The allowed-signers file cannot be read.
+    case signersUnreadable(path: String, reason: String)
+    /// No line of the allowed-signers file trusts an Ed25519 key to sign in the namespace; the first reasons why.
+    case noUsableSigners(path: String, namespace: String, reasons: [String])
 
     /// The description, with the fields it names left for the printer to spell.
     public var message: UserMessage {
@@ -31,6 +35,12 @@ public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConverti
         case .malformed(let path): "key '\(path)': the key data is damaged"
         case .exists(let path): "'\(path)' already exists; choose another \(Field.destination) or remove it first"
         case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .signersUnreadable(let path, let reason): "\(Field.allowedSigners) '\(path)': cannot be read (\(reason))"
+        case .noUsableSigners(let path, let namespace, let reasons):
+            """
+            \(Field.allowedSigners) '\(path)': no line trusts an Ed25519 key to sign in namespace \(namespace) \
+            (\(reasons.isEmpty ? "the file holds no key lines" : reasons.joined(separator: "; ")))
+            """
         }
     }
 

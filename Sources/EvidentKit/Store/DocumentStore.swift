@@ -243,10 +243,10 @@ struct DocumentStore: Sendable {
         try streamObject(sha256: sha256) { chunk in try FileIO.writeAll(output, chunk, path: outputPath) }
     }
 
-    /// Writes an object to a new file at `path`, all or nothing.
-    func exportObject(sha256: String, to path: String) throws {
-        try FileIO.replaceAtomically(path) { temporary in
-            let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes an object to a file at `path`, all or nothing; over an existing file only when `replace`.
+    func exportObject(sha256: String, to path: String, replace: Bool) throws {
+        try FileIO.replaceAtomically(path, replace: replace) { temporary in
+            let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
             defer { close(output) }
             try copyObject(sha256: sha256, to: output, outputPath: path)

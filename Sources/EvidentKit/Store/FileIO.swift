@@ -59,13 +59,29 @@ enum FileIO {
     }
 
     /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is renamed over `path`
-    /// only when `produce` returns, and removed when it throws.
-    static func replaceAtomically(_ path: String, produce: (_ temporaryPath: String) throws -> Void) throws {
-        let temporary = path + ".evident-partial"
+    /// only when `produce` returns, and removed when it throws. Unless `replace`, an existing `path` is refused
+    /// and left alone, also one that appears while `produce` runs.
+    static func replaceAtomically(
+        _ path: String, replace: Bool = true, produce: (_ temporaryPath: String) throws -> Void
+    ) throws {
+        // A short name of its own: the target's name may already be as long as a name can be (255 bytes).
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary =
+            (directory.isEmpty ? "" : directory + "/")
+            + ".evident-\(getpid())-\(UInt32.random(in: .min ... .max)).partial"
         do {
             try produce(temporary)
-            guard rename(temporary, path) == 0 else {
-                throw StoreError.writeFailed(path: path, reason: lastError())
+            if replace {
+                guard rename(temporary, path) == 0 else {
+                    throw StoreError.writeFailed(path: path, reason: lastError())
+                }
+            } else {
+                // A hard link never replaces what is there; the temp name goes once the target has the bytes.
+                guard link(temporary, path) == 0 else {
+                    throw errno == EEXIST
+                        ? StoreError.alreadyExists(path: path) : StoreError.writeFailed(path: path, reason: lastError())
+                }
+                unlink(temporary)
             }
         } catch {
             unlink(temporary)
