@@ -12,7 +12,11 @@ enum FileIO {
     /// The size of the chunks files are read in.
     static let chunkSize = 1 << 20
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    /// The system's words for the last error, such as `No space left on device`.
+    static func lastError() -> String { words(errno: errno) }
+
+    /// The system's words for an errno value.
+    static func words(errno code: Int32) -> String { String(cString: strerror(code)) }
 
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) {
         var offset = 0
@@ -64,19 +68,35 @@ enum FileIO {
         }
     }
 
-    /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is renamed over `path`
-    /// only when `produce` returns, and removed when it throws.
+    /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is fsynced and renamed
+    /// over `path` only when `produce` returns, and removed when it throws.
+    ///
+    /// Each call has a temp file of its own, so two processes writing the same path at once each finish a
+    /// whole file, and the last rename wins.
     static func replaceAtomically(_ path: String, produce: (_ temporaryPath: String) throws -> Void) throws {
-        let temporary = path + ".evident-partial"
+        let temporary = "\(path).evident-partial-\(getpid())-\(UUID().uuidString)"
         do {
             try produce(temporary)
+            try sync(temporary)
             guard rename(temporary, path) == 0 else {
                 throw StoreError.writeFailed(path: path, reason: lastError())
             }
+        } catch StoreError.writeFailed(let failed, let reason) where failed == temporary {
+            unlink(temporary)
+            throw StoreError.writeFailed(path: path, reason: reason)
         } catch {
             unlink(temporary)
             throw error
         }
+        syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
+    /// Flushes a written file to storage.
+    static func sync(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
     }
 
     static func syncDirectory(_ path: String) {
