@@ -95,7 +95,7 @@ import Testing
             #expect(truncate(bundle, 8 << 20) == 0)
             let result = Self.finish(reader)
             #expect(result.code == 1, "\(result.err)")
-            #expect(result.out.contains("changed while it was being read"), "\(result.out)\(result.err)")
+            #expect((result.out + result.err).contains("changed while it was being read"), "\(result.out)\(result.err)")
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).isEmpty)
         }
     }

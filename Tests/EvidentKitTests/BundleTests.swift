@@ -213,8 +213,10 @@ struct BundleFixture {
                     organization: nil,
                     to: out)
             }
-            #expect(!FileManager.default.fileExists(atPath: out))
-            #expect(!FileManager.default.fileExists(atPath: out + ".evident-partial"))
+            // Neither the bundle nor its temp file is left.
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("broken") }
+                    == [])
         }
     }
 
