@@ -69,12 +69,16 @@ import Testing
             out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
     }
 
-    /// Whether `process` has `path` open, as /proc shows its file descriptors.
-    static func hasOpen(_ process: Process, _ path: String) -> Bool {
-        let fds = "/proc/\(process.processIdentifier)/fd"
-        return ((try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? []).contains {
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fds)/\($0)")) == path
+    /// How far `process` has read `path`, as /proc shows its open files; nil while it does not have it open.
+    static func position(_ process: Process, _ path: String) -> Int64? {
+        let proc = "/proc/\(process.processIdentifier)"
+        for fd in (try? FileManager.default.contentsOfDirectory(atPath: "\(proc)/fd")) ?? []
+        where (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(proc)/fd/\(fd)")) == path {
+            let info = (try? String(contentsOfFile: "\(proc)/fdinfo/\(fd)", encoding: .utf8)) ?? ""
+            return info.split(separator: "\n").first { $0.hasPrefix("pos:") }
+                .flatMap { Int64($0.dropFirst(4).trimmingCharacters(in: .whitespaces)) } ?? 0
         }
+        return nil
     }
 
     @Test(arguments: ["verify", "extract"])
@@ -89,8 +93,16 @@ import Testing
                 ? ["bundle", "verify", bundle, "--allowed-signers", setup.signers]
                 : ["bundle", "extract", bundle, "--to", target, "--allowed-signers", setup.signers]
             let reader = try setup.start(arguments)
-            // Truncated as soon as the reader has the bundle open, long before it can have read 256 MiB.
-            while reader.isRunning && !Self.hasOpen(reader, bundle) { usleep(100) }
+            // Truncated once the reader has started reading the bundle (a reader that maps the file moves no
+            // position: then 20 ms after it opened it), long before it can have read 256 MiB.
+            var opened: Date?
+            while reader.isRunning {
+                if let position = Self.position(reader, bundle) {
+                    opened = opened ?? Date()
+                    if position > 0 || Date().timeIntervalSince(opened!) > 0.02 { break }
+                }
+                usleep(100)
+            }
             try #require(reader.isRunning, "the reader ended before the bundle could be truncated")
             #expect(truncate(bundle, 8 << 20) == 0)
             let result = Self.finish(reader)

@@ -39,6 +39,11 @@ final class TarWriter {
         guard opened == ARCHIVE_OK else { throw failure("open \(path)") }
     }
 
+    deinit {
+        if !closed { archive_write_close(archive) }
+        archive_write_free(archive)
+    }
+
     /// Why the last call failed: the system's reason when writing the file failed, else libarchive's.
     private func failure(_ operation: String) -> any Error {
         output.failure ?? ArchiveError(operation, archive)
