@@ -6,15 +6,14 @@ import Foundation
     import Darwin
 #endif
 
-/// A file handed to libarchive in large blocks read into one reused buffer, which notices the file changing.
+/// A file handed to libarchive in blocks read into one reused buffer, which notices the file changing.
 ///
 /// The file is read, not mapped: a mapped file that another process truncates kills the reader with
-/// SIGBUS, while a read merely comes up short. The file's state when it was opened is kept, so that a
-/// file changed under the reader is told apart from one that was broken to begin with.
+/// SIGBUS, while a read merely comes up short. Blocks of 1 MiB stay in the processor's cache between
+/// the copy and the hash, which keeps verify within a few percent of the mapping's speed on the
+/// benchmark. The file's state when it was opened is kept, so that a file changed under the reader is
+/// told apart from one that was broken to begin with.
 final class TarSource {
-    /// Large enough that the system calls cost nothing next to hashing the bytes.
-    static let blockSize = 4 << 20
-
     let descriptor: Int32
     private let opened: FileState?
     private let buffer: UnsafeMutableRawBufferPointer
@@ -26,7 +25,11 @@ final class TarSource {
     init(descriptor: Int32) {
         self.descriptor = descriptor
         opened = FileState(descriptor: descriptor)
-        buffer = .allocate(byteCount: Self.blockSize, alignment: 16)
+        buffer = .allocate(byteCount: FileIO.chunkSize, alignment: 16)
+        #if canImport(Glibc)
+            // The kernel reads further ahead for a file read from start to end.
+            posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+        #endif
     }
 
     deinit {
