@@ -52,6 +52,21 @@ extension BundleVerifier {
         guard descriptor >= 0 else { throw ExtractionError(description: "cannot reopen '\(path)'") }
         defer { close(descriptor) }
         let reader = try TarReader(descriptor: descriptor)
+        do {
+            try writeEntries(reader, root: root, bag: bag, expected: expected)
+        } catch {
+            // A file truncated under the reader reads as a broken tar; say what really happened.
+            if let changed = reader.problem() {
+                throw ExtractionError(description: "'\(path)' \(changed); nothing was kept")
+            }
+            throw error
+        }
+        if let changed = reader.problem() {
+            throw ExtractionError(description: "'\(path)' \(changed); nothing was kept")
+        }
+    }
+
+    private static func writeEntries(_ reader: TarReader, root: String, bag: String, expected: Contents) throws {
         var written = 0
         while let entry = try reader.next() {
             // libarchive skips the data of an entry that is not read.

@@ -4,12 +4,14 @@ import Foundation
 public struct BundleProblem: Sendable, Codable, Equatable, CustomStringConvertible {
     /// The stable codes, one per kind of problem.
     public enum Code: String, Sendable, Codable, CaseIterable {
-        /// The file cannot be opened, or is not a regular file.
+        /// The file cannot be opened, is not a regular file, or changed while it was read.
         case notReadable = "not-readable"
         /// The file is compressed; bundles are plain tar files.
         case compressedInput = "compressed-input"
         /// The file is not a readable tar archive, or the archive is empty.
         case notATar = "not-a-tar"
+        /// Bytes other than zero padding follow the archive's end, such as a second archive appended.
+        case trailingData = "trailing-data"
         /// An entry's name is empty, absolute or not UTF-8, or holds a backslash, a control character, `.` or `..`.
         case unsafePath = "unsafe-path"
         /// An entry is a link, a sparse file, a device or another special file.

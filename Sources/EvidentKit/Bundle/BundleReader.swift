@@ -39,8 +39,14 @@ extension BundleVerifier {
         var contents = Contents()
         var seen: Set<[UInt8]> = []
         var folded: [String: String] = [:]
+        let reader: TarReader
         do {
-            let reader = try TarReader(descriptor: descriptor)
+            reader = try TarReader(descriptor: descriptor)
+        } catch {
+            problem(.notATar, nil, "not a readable tar archive (\(error))")
+            return nil
+        }
+        do {
             while let entry = try reader.next() {
                 // libarchive skips the data of an entry that is not read.
                 guard let name = checkedPath(entry, problem: problem) else { continue }
@@ -95,8 +101,24 @@ extension BundleVerifier {
                 }
             }
         } catch {
-            problem(.notATar, nil, "not a readable tar archive (\(error))")
+            // A file truncated under the reader reads as a broken tar; say what really happened.
+            if let changed = reader.problem() {
+                problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")
+            } else {
+                problem(.notATar, nil, "not a readable tar archive (\(error))")
+            }
             return nil
+        }
+        let trailing = reader.firstTrailingByte()
+        if let changed = reader.problem() {
+            problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")
+            return nil
+        }
+        if let trailing {
+            problem(
+                .trailingData, nil,
+                "byte \(trailing) after the end of the archive is not zero padding; other tools may read on and"
+                    + " extract whatever was appended")
         }
         if contents.topLevel.isEmpty {
             problem(.notATar, nil, "the archive is empty")

@@ -48,6 +48,10 @@ extension Registry {
         var payload: [(path: String, sha256: String, size: Int64)] = []
         for evidence in snapshot.evidence {
             for (file, payloadPath) in zip(evidence.files, BundleFormat.payloadPaths(for: evidence)) {
+                // The tar header declares the recorded size before the bytes are streamed: a wrong one is
+                // named here, before anything is written.
+                try store.checkSize(
+                    sha256: file.sha256, recorded: file.size, evidence: "\(evidence.id)", fileName: file.name)
                 payload.append((payloadPath, file.sha256, file.size))
             }
         }

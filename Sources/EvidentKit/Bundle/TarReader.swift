@@ -13,26 +13,20 @@ final class TarReader {
     }
 
     private let archive: OpaquePointer
-    private let windows: MappedWindows?
+    private let source: TarSource
 
     init(descriptor: Int32) throws(ArchiveError) {
         guard let archive = archive_read_new() else { throw ArchiveError("archive_read_new", nil) }
         self.archive = archive
-        windows = MappedWindows(descriptor: descriptor)
+        source = TarSource(descriptor: descriptor)
         guard archive_read_support_format_tar(archive) == ARCHIVE_OK else { throw ArchiveError("open", archive) }
-        let opened: Int32
-        if let windows {
-            archive_read_set_callback_data(archive, Unmanaged.passUnretained(windows).toOpaque())
-            archive_read_set_read_callback(archive) { _, context, buffer in
-                let window = Unmanaged<MappedWindows>.fromOpaque(context!).takeUnretainedValue().next()
-                buffer?.pointee = window.baseAddress
-                return window.count
-            }
-            opened = archive_read_open1(archive)
-        } else {
-            opened = archive_read_open_fd(archive, descriptor, 1 << 20)
+        archive_read_set_callback_data(archive, Unmanaged.passUnretained(source).toOpaque())
+        archive_read_set_read_callback(archive) { _, context, buffer in
+            guard let block = Unmanaged<TarSource>.fromOpaque(context!).takeUnretainedValue().next() else { return -1 }
+            buffer?.pointee = block.baseAddress
+            return block.count
         }
-        guard opened == ARCHIVE_OK else { throw ArchiveError("open", archive) }
+        guard archive_read_open1(archive) == ARCHIVE_OK else { throw ArchiveError("open", archive) }
     }
 
     deinit {
@@ -72,6 +66,21 @@ final class TarReader {
             kind = .other("device, FIFO or socket")
         }
         return Entry(path: path, rawPath: raw, kind: kind)
+    }
+
+    /// Why what was read cannot be trusted: the file changed while it was read, or a read failed; nil when
+    /// neither happened. Asked after the last entry, and whenever reading fails.
+    func problem() -> String? {
+        source.problem()
+    }
+
+    /// The offset of the first byte after the end of the archive that is not zero padding, or nil when there is
+    /// none; asked once `next` has returned nil.
+    ///
+    /// libarchive stops at the end-of-archive blocks and ignores what follows, but GNU `tar -i` reads on and
+    /// extracts a second archive appended there, so anything but zeros is refused.
+    func firstTrailingByte() -> Int64? {
+        source.firstNonZero(from: archive_filter_bytes(archive, 0))
     }
 
     /// Streams the current entry's data in the blocks libarchive holds, without copying them.

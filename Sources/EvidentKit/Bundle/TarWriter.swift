@@ -4,20 +4,39 @@ import Foundation
 /// Writes an uncompressed pax tar through libarchive; owns the `archive*` and frees it in `deinit`.
 ///
 /// Every entry gets the same mtime, uid and gid 0 and fixed modes, and nothing else, so that the
-/// same entries give the same bytes.
+/// same entries give the same bytes. The bytes are written by evident, not by libarchive, so that a
+/// failed write is reported in the system's words (`No space left on device`), not as libarchive's
+/// `Write error`.
 final class TarWriter {
     private let archive: OpaquePointer
+    private let output: TarOutput
     private let mtime: Int
     private var closed = false
 
-    init(path: String, mtime: Int) throws(ArchiveError) {
+    init(path: String, mtime: Int) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
+        output = TarOutput(descriptor: descriptor, path: path)
         guard let archive = archive_write_new() else { throw ArchiveError("archive_write_new", nil) }
         self.archive = archive
         self.mtime = mtime
         guard archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
-            archive_write_add_filter_none(archive) == ARCHIVE_OK,
-            archive_write_open_filename(archive, path) == ARCHIVE_OK
+            archive_write_add_filter_none(archive) == ARCHIVE_OK
         else { throw ArchiveError("open \(path)", archive) }
+        let opened = archive_write_open(
+            archive, Unmanaged.passUnretained(output).toOpaque(), nil,
+            { _, context, buffer, length in
+                let output = Unmanaged<TarOutput>.fromOpaque(context!).takeUnretainedValue()
+                do throws(StoreError) {
+                    try FileIO.writeAll(
+                        output.descriptor, UnsafeRawBufferPointer(start: buffer, count: length), path: output.path)
+                } catch {
+                    output.failure = error
+                    return -1
+                }
+                return la_ssize_t(length)
+            }, nil)
+        guard opened == ARCHIVE_OK else { throw failure("open \(path)") }
     }
 
     deinit {
@@ -25,7 +44,12 @@ final class TarWriter {
         archive_write_free(archive)
     }
 
-    private func header(_ path: String, type: UInt32, mode: mode_t, size: Int64) throws(ArchiveError) {
+    /// Why the last call failed: the system's reason when writing the file failed, else libarchive's.
+    private func failure(_ operation: String) -> any Error {
+        output.failure ?? ArchiveError(operation, archive)
+    }
+
+    private func header(_ path: String, type: UInt32, mode: mode_t, size: Int64) throws {
         guard let entry = archive_entry_new() else { throw ArchiveError("archive_entry_new", archive) }
         defer { archive_entry_free(entry) }
         archive_entry_set_pathname_utf8(entry, path)
@@ -36,10 +60,10 @@ final class TarWriter {
         archive_entry_set_uid(entry, 0)
         archive_entry_set_gid(entry, 0)
         let written = ArchiveLocale.run { archive_write_header(archive, entry) }
-        guard written == ARCHIVE_OK else { throw ArchiveError("write \(path)", archive) }
+        guard written == ARCHIVE_OK else { throw failure("write \(path)") }
     }
 
-    func addDirectory(_ path: String) throws(ArchiveError) {
+    func addDirectory(_ path: String) throws {
         try header(path, type: CARCHIVE_AE_IFDIR, mode: 0o755, size: 0)
     }
 
@@ -50,23 +74,42 @@ final class TarWriter {
         try header(path, type: CARCHIVE_AE_IFREG, mode: 0o644, size: size)
         var written: Int64 = 0
         try produce { chunk in
-            guard written + Int64(chunk.count) <= size,
-                archive_write_data(archive, chunk.baseAddress, chunk.count) == chunk.count
-            else { throw ArchiveError("write data of \(path)", archive) }
+            guard written + Int64(chunk.count) <= size else {
+                throw ArchiveError("write data of \(path)", message: "more than the \(size) bytes its header declares")
+            }
+            guard archive_write_data(archive, chunk.baseAddress, chunk.count) == chunk.count else {
+                throw failure("write data of \(path)")
+            }
             written += Int64(chunk.count)
         }
-        guard written == size else { throw ArchiveError("write data of \(path)", archive) }
-        guard archive_write_finish_entry(archive) == ARCHIVE_OK else { throw ArchiveError("finish \(path)", archive) }
+        guard written == size else {
+            throw ArchiveError("write data of \(path)", message: "\(written) bytes where its header declares \(size)")
+        }
+        guard archive_write_finish_entry(archive) == ARCHIVE_OK else { throw failure("finish \(path)") }
     }
 
     func addFile(_ path: String, bytes: [UInt8]) throws {
         try addFile(path, size: Int64(bytes.count)) { write in try bytes.withUnsafeBytes { try write($0) } }
     }
 
-    func close() throws(ArchiveError) {
+    func close() throws {
         closed = true
         guard ArchiveLocale.run({ archive_write_close(archive) }) == ARCHIVE_OK else {
-            throw ArchiveError("close", archive)
+            throw failure("close")
         }
     }
+}
+
+/// The file a `TarWriter` writes to, and why writing to it failed, if it did.
+private final class TarOutput {
+    let descriptor: Int32
+    let path: String
+    var failure: StoreError?
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
 }

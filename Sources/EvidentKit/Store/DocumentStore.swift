@@ -66,6 +66,9 @@ struct DocumentStore: Sendable {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw StoreError.unreadable(path: path, reason: FileIO.lastError()) }
         defer { close(input) }
+        guard let before = FileState(descriptor: input) else {
+            throw StoreError.unreadable(path: path, reason: FileIO.lastError())
+        }
 
         // Named after the filing, whose locked intent tells recovery that it is still being written.
         let tempPath = "\(tempDirectory)/\(filing.id).\(UUID().uuidString).tmp"
@@ -93,6 +96,10 @@ struct DocumentStore: Sendable {
             throw error
         } catch {
             throw StoreError.unreadable(path: path, reason: "\(error)")
+        }
+        // Another process writing to the file meanwhile would leave a torn copy: refuse it, and keep nothing.
+        guard let after = FileState(descriptor: input), after == before, size == after.size else {
+            throw StoreError.changedWhileFiled(path: path)
         }
         guard size > 0 else { throw StoreError.emptyFile(path: path) }
         guard fsync(output) == 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
@@ -220,6 +227,16 @@ struct DocumentStore: Sendable {
         FileIO.syncDirectory(String(path[..<path.lastIndex(of: "/")!]))
     }
 
+    /// Checks that a filed document's object has the size the registry records for it.
+    func checkSize(sha256: String, recorded: Int64, evidence: String, fileName: String) throws(StoreError) {
+        var info = stat()
+        guard stat(objectPath(sha256: sha256), &info) == 0 else { throw StoreError.objectMissing(sha256: sha256) }
+        guard Int64(info.st_size) == recorded else {
+            throw StoreError.sizeMismatch(
+                evidence: evidence, fileName: fileName, sha256: sha256, recorded: recorded, actual: Int64(info.st_size))
+        }
+    }
+
     /// Streams an object's bytes to `output`, checking on the way that they still hash to its name.
     ///
     /// The bytes are handed over before the check can finish, so callers write to something they
@@ -250,7 +267,6 @@ struct DocumentStore: Sendable {
             guard output >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
             defer { close(output) }
             try copyObject(sha256: sha256, to: output, outputPath: path)
-            guard fsync(output) == 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
         }
     }
 }

@@ -12,7 +12,11 @@ enum FileIO {
     /// The size of the chunks files are read in.
     static let chunkSize = 1 << 20
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    /// The system's words for the last error, such as `No space left on device`.
+    static func lastError() -> String { words(errno: errno) }
+
+    /// The system's words for an errno value.
+    static func words(errno code: Int32) -> String { String(cString: strerror(code)) }
 
     static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) {
         var offset = 0
@@ -58,19 +62,22 @@ enum FileIO {
         if let failure { throw failure }
     }
 
-    /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is renamed over `path`
-    /// only when `produce` returns, and removed when it throws. Unless `replace`, an existing `path` is refused
-    /// and left alone, also one that appears while `produce` runs.
+    /// Writes `path` all or nothing: `produce` writes a temp file beside it, which is fsynced and renamed over
+    /// `path` only when `produce` returns, and removed when it throws. Unless `replace`, an existing `path` is
+    /// refused and left alone, also one that appears while `produce` runs.
+    ///
+    /// Each call has a temp file of its own, so two processes writing the same path at once each finish a
+    /// whole file, and the last rename wins.
     static func replaceAtomically(
         _ path: String, replace: Bool = true, produce: (_ temporaryPath: String) throws -> Void
     ) throws {
         // A short name of its own: the target's name may already be as long as a name can be (255 bytes).
         let directory = (path as NSString).deletingLastPathComponent
         let temporary =
-            (directory.isEmpty ? "" : directory + "/")
-            + ".evident-\(getpid())-\(UInt32.random(in: .min ... .max)).partial"
+            (directory.isEmpty ? "" : directory + "/") + ".evident-\(getpid())-\(UUID().uuidString).partial"
         do {
             try produce(temporary)
+            try sync(temporary)
             if replace {
                 guard rename(temporary, path) == 0 else {
                     throw StoreError.writeFailed(path: path, reason: lastError())
@@ -83,10 +90,22 @@ enum FileIO {
                 }
                 unlink(temporary)
             }
+        } catch StoreError.writeFailed(let failed, let reason) where failed == temporary {
+            unlink(temporary)
+            throw StoreError.writeFailed(path: path, reason: reason)
         } catch {
             unlink(temporary)
             throw error
         }
+        syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
+    /// Flushes a written file to storage.
+    static func sync(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
     }
 
     static func syncDirectory(_ path: String) {

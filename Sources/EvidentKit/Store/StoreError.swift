@@ -20,6 +20,10 @@ public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConver
     case writeFailed(path: String, reason: String)
     /// A file to write already exists.
     case alreadyExists(path: String)
+    /// The file changed (grew, shrank or was rewritten) while it was being filed.
+    case changedWhileFiled(path: String)
+    /// A filed document's stored bytes are not as many as the registry records, as after an edit with SQL.
+    case sizeMismatch(evidence: String, fileName: String, sha256: String, recorded: Int64, actual: Int64)
 
     /// What went wrong, naming the file or document.
     public var description: String {
@@ -46,6 +50,11 @@ public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConver
             return "cannot write '\(path)': \(reason)"
         case .alreadyExists(let path):
             return "'\(path)' already exists; choose another name or remove it first"
+        case .changedWhileFiled(let path):
+            return "file '\(path)' changed while it was being filed; nothing was filed"
+        case .sizeMismatch(let evidence, let fileName, let sha256, let recorded, let actual):
+            return "\(evidence) '\(fileName)': the registry records \(recorded) bytes,"
+                + " but its stored document \(sha256) has \(actual)"
         }
     }
 }
