@@ -20,6 +20,36 @@ struct Binary {
     func callAsFunction(_ arguments: String...) throws -> Run {
         try tool(try Binary.url.path, arguments, environment: ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "e2e"])
     }
+
+    /// Starts a shell running `commands` one after another against this home, stopping at the first that fails.
+    ///
+    /// Each command is a separate evident process, so the writes of several scripts really interleave.
+    func startScript(_ commands: [String]) throws -> Script {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", commands.map { $0 + " || exit 1" }.joined(separator: "\n")]
+        process.environment = ["EVIDENT_HOME": home.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return Script(process: process, err: err)
+    }
+
+    /// A shell script started by `startScript`.
+    struct Script {
+        let process: Process
+        let err: Pipe
+
+        var isRunning: Bool { process.isRunning }
+
+        /// Waits for the script to end; returns its exit status and what it wrote to standard error.
+        func finish() -> (status: Int32, err: String) {
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, message)
+        }
+    }
 }
 
 @Suite struct BinaryTests {
@@ -86,26 +116,15 @@ struct Binary {
                         return path.path
                     })
             }
-            // Each writer is a shell loop of separate evident processes, so writes really interleave.
             let scripts = try (0..<writers).map { writer in
-                let binary = try Binary.url.path
-                let commands = files[writer].map { path in
-                    "'\(binary)' evidence add '\(path)' --kind other --title 'Note \(path.suffix(12))' --covers VEN-1 --party AUT-1 || exit 1"
-                }
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", commands.joined(separator: "\n")]
-                process.environment = ["EVIDENT_HOME": evident.home.path]
-                let err = Pipe()
-                process.standardError = err
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                return (process, err)
+                try evident.startScript(
+                    files[writer].map { path in
+                        "'\(try Binary.url.path)' evidence add '\(path)' --kind other --title 'Note \(path.suffix(12))' --covers VEN-1 --party AUT-1"
+                    })
             }
-            for (process, err) in scripts {
-                let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 0)
+            for script in scripts {
+                let (status, message) = script.finish()
+                #expect(status == 0)
                 #expect(message.isEmpty, "\(message)")
             }
             let list = try evident("evidence", "list", "--json")

@@ -205,35 +205,27 @@ import Testing
             let filings = 6
             let binary = try Binary.url.path
             let scripts = try (0..<writers).map { writer in
-                let commands = try (0..<filings).map { index in
-                    // Large enough that streaming and placing take a while.
-                    let path = directory.appendingPathComponent("doc-\(writer)-\(index).txt")
-                    try Data(String(repeating: "Document \(writer)/\(index)\n", count: 200_000).utf8).write(to: path)
-                    return
-                        "'\(binary)' evidence add '\(path.path)' --kind other --title 'Doc \(writer)/\(index)' --covers VEN-1 --party AUT-1 || exit 1"
-                }
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", commands.joined(separator: "\n")]
-                process.environment = ["EVIDENT_HOME": evident.home.path]
-                let err = Pipe()
-                process.standardError = err
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                return (process, err)
+                try evident.startScript(
+                    try (0..<filings).map { index in
+                        // Large enough that streaming and placing take a while.
+                        let path = directory.appendingPathComponent("doc-\(writer)-\(index).txt")
+                        try Data(String(repeating: "Document \(writer)/\(index)\n", count: 200_000).utf8).write(
+                            to: path)
+                        return
+                            "'\(binary)' evidence add '\(path.path)' --kind other --title 'Doc \(writer)/\(index)' --covers VEN-1 --party AUT-1"
+                    })
             }
             var checks = 0
             var failures: [String] = []
-            while scripts.contains(where: { $0.0.isRunning }) {
+            while scripts.contains(where: \.isRunning) {
                 let run = try tool(
                     "unshare", ["--pid", "--fork", binary, "check"], environment: ["EVIDENT_HOME": evident.home.path])
                 checks += 1
                 if run.code != 0 { failures.append(run.out + run.err) }
             }
-            for (process, err) in scripts {
-                let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 0, "\(message)")
+            for script in scripts {
+                let (status, message) = script.finish()
+                #expect(status == 0, "\(message)")
                 #expect(message.isEmpty, "\(message)")
             }
             #expect(checks > 3)
