@@ -44,10 +44,15 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the database, the document store and the audit trail; exit 1 on any problem.",
         discussion: """
-            Runs SQLite's integrity and foreign-key checks; checks every document has its object and every
-            object a document; that the audit chain is unbroken; and that every record is what its last audit
-            event recorded, so an edit made around evident is reported with the record's id. --deep also
-            re-hashes every object. Leftovers of a filing killed before its commit are cleaned up first.
+            Runs SQLite's integrity and foreign-key checks; checks that every document has its object, of the
+            size its row records, and every object a document, and that nothing else lies in the store; that
+            the audit chain is unbroken; and that every record (documents' sizes and media types included) and
+            the settings are what their last audit event recorded, so an edit made around evident is reported
+            with the record's id. Problems with a stored object name the evidence that files it. --deep also
+            re-hashes every object.
+
+            Leftovers of a filing killed before its commit are cleaned up first; a filing still running in
+            another process is left alone. On a read-only home nothing is removed and leftovers are reported.
             """)
 
     @OptionGroup var home: HomeOptions
