@@ -111,8 +111,7 @@ extension Registry {
             }
         }
 
-        var placed: [String] = []
-        var intent: String?
+        let placement = ObjectPlacement(store: store)
         do {
             let info = try write(context) { db in
                 let (covers, supersedes) = try resolveEvidenceLinks(draft, db)
@@ -133,18 +132,14 @@ extension Registry {
                     ).insert(db)
                 }
                 try replaceCoverage(of: id, with: covers, db)
-                // Placed inside the write lock, so that no other filing of the same bytes interleaves; the
-                // intent lets recovery remove them if this process dies before the commit.
-                intent = try store.writeIntent(staged.map(\.sha256))
-                for file in staged where try store.place(file) { placed.append(file.sha256) }
+                try placement.place(staged)
                 let evidenceID = RecordID(.evidence, id)
                 return (try InfoLoader.evidence(db, ids: [id])[0], [evidenceID] + (supersedes.map { [$0] } ?? []))
             }
-            intent.map(store.clearIntent)
+            placement.committed()
             return info
         } catch {
-            placed.forEach { store.removeObject(sha256: $0) }
-            intent.map(store.clearIntent)
+            placement.failed()
             throw error
         }
     }
