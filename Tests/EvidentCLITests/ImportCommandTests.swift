@@ -82,7 +82,8 @@ import Testing
             let evident = try Self.populated(in: directory)
             try Self.documents(in: directory)
             let text = Self.quirkyCSV.dropFirst().replacingOccurrences(of: "\r\n", with: "\n")
-                .replacingOccurrences(of: ";", with: ",").replacingOccurrences(of: "Kortaftale, Ærø", with: "Kortaftale; Ærø")
+                .replacingOccurrences(of: ";", with: ",").replacingOccurrences(
+                    of: "Kortaftale, Ærø", with: "Kortaftale; Ærø")
             let file = try Self.write(String(text), "contracts.csv", in: directory)
             let result = evident("import", file)
             #expect(result.code == 0, "\(result.err)")
@@ -129,17 +130,22 @@ import Testing
             try Self.documents(in: directory)
             let file = try Self.write(Self.quirkyCSV, "kontrakter.csv", in: directory)
             #expect(evident("import", file).code == 0)
-            try Self.write(Self.quirkyCSV.replacingOccurrences(of: "2027-02-28", with: "2027-06-30"), "kontrakter.csv", in: directory)
+            try Self.write(
+                Self.quirkyCSV.replacingOccurrences(of: "2027-02-28", with: "2027-06-30"), "kontrakter.csv",
+                in: directory)
             let dates = evident("import", file)
             #expect(dates.out.contains(": 0 added, 1 changed, 1 unchanged"), "\(dates.out)\(dates.err)")
             #expect(dates.out.contains("line 2: revised EVD-4, superseding EVD-2"))
-            try Self.write(#"{"anonymizeIp": true, "dataSharing": false, "signals": false}"# + "\n", "docs/ga-config.json", in: directory)
+            try Self.write(
+                #"{"anonymizeIp": true, "dataSharing": false, "signals": false}"# + "\n", "docs/ga-config.json",
+                in: directory)
             let document = evident("import", file)
             #expect(document.out.contains(": 0 added, 1 changed, 1 unchanged"), "\(document.out)\(document.err)")
             #expect(document.out.contains("revised EVD-5, superseding EVD-3"))
             #expect(evident("evidence", "show", "EVD-3", "--json").out.contains(#""status" : "superseded""#))
-            try Self.write(Self.quirkyCSV.replacingOccurrences(of: "2027-02-28", with: "2027-06-30")
-                .replacingOccurrences(of: "og 4.3", with: "og 4.4"), "kontrakter.csv", in: directory)
+            try Self.write(
+                Self.quirkyCSV.replacingOccurrences(of: "2027-02-28", with: "2027-06-30")
+                    .replacingOccurrences(of: "og 4.3", with: "og 4.4"), "kontrakter.csv", in: directory)
             let clause = evident("import", file)
             #expect(clause.out.contains(": 0 added, 1 changed, 1 unchanged"), "\(clause.out)\(clause.err)")
             #expect(clause.out.contains("line 2: changed EVD-4"))
@@ -156,7 +162,9 @@ import Testing
             #expect(dry.code == 0)
             #expect(try snapshot(ofHome: evident.home) == before)
             let real = evident("import", file)
-            #expect(dry.out.replacingOccurrences(of: "Dry run, nothing written: would import", with: "Imported") == real.out)
+            #expect(
+                dry.out.replacingOccurrences(of: "Dry run, nothing written: would import", with: "Imported") == real.out
+            )
             #expect(real.out.contains("New vendors and services: VEN-2, SVC-3"))
         }
     }
@@ -168,7 +176,8 @@ import Testing
             let outside = directory.appendingPathComponent("outside.txt")
             try Data("secret\n".utf8).write(to: outside)
             let lists = directory.appendingPathComponent("lists")
-            try FileManager.default.createDirectory(at: lists.appendingPathComponent("docs"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: lists.appendingPathComponent("docs"), withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
                 atPath: lists.appendingPathComponent("docs/link.txt").path, withDestinationPath: outside.path)
             try FileManager.default.copyItem(
@@ -228,7 +237,8 @@ import Testing
         try withTemporaryDirectory { directory in
             let evident = try Self.populated(in: directory)
             try Self.documents(in: directory)
-            let text = "vendor;service;kind;title;parties;signed;document\r\n"
+            let text =
+                "vendor;service;kind;title;parties;signed;document\r\n"
                 + "Google Ireland;Google Analytics;agreement;Aftale for \u{00C6}r\u{00F8};AUT-1;2026-01-01;docs/kort-aftale.txt\r\n"
             let bytes = Array(text.unicodeScalars.map { UInt8($0.value) })
             let file = try Self.write(bytes, "ansi.csv", in: directory)
@@ -281,10 +291,12 @@ import Testing
             #expect(csv.code == 0, "\(csv.err)")
             #expect(csv.out.contains(": 24 added, 0 changed, 0 unchanged"))
             let before = try snapshot(ofHome: evident.home)
-            #expect(evident("import", samples.appendingPathComponent("contracts.csv").path).out
-                .contains(": 0 added, 0 changed, 24 unchanged"))
-            #expect(evident("import", samples.appendingPathComponent("contracts.json").path).out
-                .contains(": 0 added, 0 changed, 24 unchanged"))
+            #expect(
+                evident("import", samples.appendingPathComponent("contracts.csv").path).out
+                    .contains(": 0 added, 0 changed, 24 unchanged"))
+            #expect(
+                evident("import", samples.appendingPathComponent("contracts.json").path).out
+                    .contains(": 0 added, 0 changed, 24 unchanged"))
             #expect(try snapshot(ofHome: evident.home) == before)
         }
     }
@@ -332,6 +344,33 @@ import Testing
             #expect(twice.err.contains("an empty home only"))
             // Nor is an export written over files.
             #expect(evident("export", "--out", first.path).code == 1)
+        }
+    }
+
+    @Test func cellsThatLookLikeFormulasAreStoredAsTextAndWrittenBackAsText() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Self.populated(in: directory)
+            try Self.documents(in: directory)
+            let text = """
+                vendor,vendor country,service,service category,service hosts,kind,title,parties,signed,document
+                "=HYPERLINK(""http://evil.example"")",DK,@SUM(1),cdn,cdn.example.com,agreement,+45 Aftale,AUT-1,2026-01-01,docs/kort-aftale.txt
+
+                """
+            #expect(evident("import", try Self.write(text, "formulas.csv", in: directory)).code == 0)
+            let vendor = try #require((try evident("vendor", "show", "VEN-2", "--json").json()) as? [String: Any])
+            #expect(vendor["name"] as? String == #"=HYPERLINK("http://evil.example")"#)
+            #expect(
+                evident(
+                    "usage", "add", "--solution", "SOL-1", "--service", "SVC-3", "--since", "2026-01-01", "--route",
+                    "agreement", "--vendor-own-purposes", "no"
+                ).code == 0)
+            let csv = evident("status", "--as-of", "2026-11-30", "--csv").out
+            #expect(csv.contains(#",SVC-3,'@SUM(1),VEN-2,"'=HYPERLINK(""http://evil.example"")",agreement,"#), "\(csv)")
+            for line in csv.split(separator: "\r\n") {
+                for cell in line.split(separator: ",") {
+                    #expect(!["=", "+", "-", "@"].contains(cell.first.map(String.init) ?? ""), "\(line)")
+                }
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ struct ContractList: Sendable {
 
     /// Reads a CSV contract list: a header row naming the columns, then one row per piece of evidence.
     static func csv(_ text: String) throws(ImportError) -> ContractList {
-        let records = try CSVReader.records(text, separator: CSVReader.separator(of: text))
+        let records = try CSVReader.records(text, separator: separator(of: text))
         var problems = ProblemList()
         guard let header = records.first else {
             throw ImportError.malformedCSV(line: 1, reason: "the file is empty; it needs a header row")
@@ -56,6 +56,18 @@ struct ContractList: Sendable {
             rows.append(Row(line: record.line, cells: cells))
         }
         return ContractList(rows: rows, problems: problems)
+    }
+
+    /// The separator that makes the most of the header line's cells known columns; failing that, the commonest.
+    static func separator(of text: String) -> UInt8 {
+        let header = text.prefix { $0 != "\n" && $0 != "\r" }
+        func known(_ separator: Character) -> Int {
+            header.split(separator: separator).filter {
+                ContractColumn(header: $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) != nil
+            }.count
+        }
+        let (commas, semicolons) = (known(","), known(";"))
+        return commas == semicolons ? CSVReader.separator(of: text) : semicolons > commas ? 0x3B : 0x2C
     }
 
     /// Reads a JSON contract list: an array of objects keyed as `schema/contract-import.schema.json` describes.
