@@ -84,7 +84,7 @@ extension Registry {
             let new = documents.values.filter { !knownDocuments.contains($0.sha256) }
             var seen: Set<String> = []
             for (index, document) in new.enumerated() where seen.insert(document.sha256).inserted {
-                let file = try store.stage(path: document.path)
+                let file = try store.stage(path: document.path, durable: false)
                 guard file.sha256 == document.sha256 else { throw ImportError.documentChanged(path: document.path) }
                 staged[file.sha256] = file
                 progress(ImportProgress(phase: .storingDocuments, done: index + 1, total: new.count))
@@ -103,7 +103,7 @@ extension Registry {
                 let (summary, touched) = try plan.apply(
                     sha256: sha256, dryRun: options.dryRun, filedAt: timestamp(), filedBy: context.actor, db)
                 try placement.place(
-                    plan.newDocuments.compactMap { staged[$0] }.sorted { $0.sha256 < $1.sha256 })
+                    plan.newDocuments.compactMap { staged[$0] }.sorted { $0.sha256 < $1.sha256 }, batch: true)
                 return (summary, touched)
             }
             placement.committed()

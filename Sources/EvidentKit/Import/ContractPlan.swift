@@ -54,6 +54,7 @@ struct ContractPlan {
     private(set) var evidence: [Evidence] = []
     /// The documents the registry does not have yet, by SHA-256.
     private(set) var newDocuments: [String] = []
+    private var newDocumentSet: Set<String> = []
 
     /// Matches every row to the registry, adding to `problems` what cannot be matched.
     init(rows: [ContractRow], documents: [String: ImportDocument], _ db: Database, _ problems: inout ProblemList) throws
@@ -110,7 +111,7 @@ struct ContractPlan {
                 }
                 revised[old] = row.line
             }
-            if !known.contains(document.sha256), !newDocuments.contains(document.sha256) {
+            if !known.contains(document.sha256), newDocumentSet.insert(document.sha256).inserted {
                 newDocuments.append(document.sha256)
             }
             evidence.append(

@@ -27,17 +27,22 @@ struct ContractRow: Sendable {
         _ cells: [ContractColumn: String], line: Int, today: Day
     ) -> Result<ContractRow, ProblemList> {
         var problems = ProblemList()
-        /// A cell trimmed; a line break inside a text cell (Alt+Enter in a spreadsheet) reads as a space.
-        func cell(_ column: ContractColumn) -> String? {
-            guard var value = cells[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
-                return nil
+        // Each cell trimmed once; a line break inside a text cell (Alt+Enter in a spreadsheet) reads as a space.
+        var trimmed: [ContractColumn: String] = [:]
+        for (column, raw) in cells {
+            var value = raw
+            if let first = raw.utf8.first, let last = raw.utf8.last,
+                Self.isSpace(first) || Self.isSpace(last)
+            {
+                value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            if !column.isList, value.contains(where: \.isNewline) {
+            if !column.isList, value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
                 value = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                     .joined(separator: " ")
             }
-            return value
+            if !value.isEmpty { trimmed[column] = value }
         }
+        func cell(_ column: ContractColumn) -> String? { trimmed[column] }
         func check<T>(_ column: ContractColumn, _ body: (String) throws(InputError) -> T) -> T? {
             guard let value = cell(column) else { return nil }
             do {
@@ -131,6 +136,13 @@ struct ProblemList: Error, Sendable {
 
     mutating func append(_ other: ProblemList) {
         problems += other.problems
+    }
+}
+
+extension ContractRow {
+    /// Whether a byte is ASCII white space, or may start or end a Unicode one (which trimming then checks).
+    fileprivate static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
     }
 }
 

@@ -116,7 +116,7 @@ extension Registry {
             let documentPath = "\(documentsDirectory)/\(sha256)"
             let document: DocumentStore.Staged
             do {
-                document = try store.stage(path: documentPath)
+                document = try store.stage(path: documentPath, durable: false)
             } catch {
                 throw ImportError.exportDocument(sha256: sha256, reason: "\(error)")
             }
@@ -133,7 +133,7 @@ extension Registry {
             let summary = try transaction(context, dryRun: dryRun) {
                 (db: Database) -> (result: ImportSummary, touched: [RecordID]) in
                 try export.insert(db)
-                if !dryRun { try placement.place(staged) }
+                if !dryRun { try placement.place(staged, batch: true) }
                 let ids = export.recordIDs
                 return (
                     ImportSummary(

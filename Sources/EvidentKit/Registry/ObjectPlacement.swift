@@ -13,10 +13,14 @@ final class ObjectPlacement {
     }
 
     /// Notes the staged files as pending, then moves each into place (the store keeps bytes it already has).
-    func place(_ staged: [DocumentStore.Staged]) throws {
+    ///
+    /// `batch` is for files staged without flushing: they are renamed without syncing each directory, and one
+    /// flush of the file system then makes contents and names durable together, before the commit.
+    func place(_ staged: [DocumentStore.Staged], batch: Bool = false) throws {
         guard !staged.isEmpty else { return }
         intent = try store.writeIntent(staged.map(\.sha256))
-        for file in staged where try store.place(file) { placed.append(file.sha256) }
+        for file in staged where try store.place(file, durable: !batch) { placed.append(file.sha256) }
+        if batch { try store.syncFileSystem() }
     }
 
     /// The transaction committed: the objects stay.
