@@ -41,6 +41,24 @@ extension ContractPlan {
         }
 
         let newDocuments = Set(self.newDocuments)
+        // Cached statements: ten thousand rows prepare each insert once.
+        let insertEvidence = try db.cachedStatement(
+            sql: """
+                INSERT INTO evidence (kind, title, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause,
+                supersedesId, filedAt, filedBy, allState) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertParty = try db.cachedStatement(
+            sql: "INSERT INTO evidenceParty (evidenceId, authorityId) VALUES (?, ?)")
+        let insertDocument = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO document (sha256, size, mediaType) VALUES (?, ?, ?)")
+        let insertFile = try db.cachedStatement(
+            sql: "INSERT INTO evidenceFile (evidenceId, position, sha256, fileName) VALUES (?, 1, ?, ?)")
+        let insertCoverage = try db.cachedStatement(
+            sql: "INSERT INTO coverage (evidenceId, usageId, serviceId, vendorId) VALUES (?, ?, ?, ?)")
+        func cover(_ evidenceId: Int64, _ target: RecordID) throws {
+            let record = CoverageRecord(evidenceId: evidenceId, target: target)
+            try insertCoverage.execute(arguments: [evidenceId, record.usageId, record.serviceId, record.vendorId])
+        }
         var rows: [ImportSummary.Row] = []
         var counts = (added: 0, changed: 0, unchanged: 0)
         for item in evidence {
@@ -49,24 +67,20 @@ extension ContractPlan {
             switch item.action {
             case .add, .revise:
                 let supersedes: Int64? = if case .revise(let old) = item.action { old } else { nil }
-                var record = EvidenceRecord(
-                    id: nil, kind: row.kind, title: row.title, clause: row.clause, supersedesId: supersedes,
-                    filedAt: filedAt, filedBy: filedBy)
-                record.dates = row.dates
-                record.allState = item.allState
-                try record.insert(db)
-                let id = record.id!
-                for party in item.parties { try EvidencePartyRecord(evidenceId: id, authorityId: party).insert(db) }
+                let dates = row.dates
+                try insertEvidence.execute(arguments: [
+                    row.kind, row.title, dates.captured, dates.signed, dates.validFrom, dates.validUntil,
+                    dates.reviewBy, dates.noticeDays, row.clause, supersedes, filedAt, filedBy, item.allState,
+                ])
+                let id = db.lastInsertedRowID
+                for party in item.parties { try insertParty.execute(arguments: [id, party]) }
                 if newDocuments.contains(item.document.sha256) {
-                    try DocumentRecord(
-                        sha256: item.document.sha256, size: item.document.size,
-                        mediaType: item.document.mediaType.rawValue
-                    ).insert(db, onConflict: .ignore)
+                    try insertDocument.execute(arguments: [
+                        item.document.sha256, item.document.size, item.document.mediaType.rawValue,
+                    ])
                 }
-                try EvidenceFileRecord(
-                    evidenceId: id, position: 1, sha256: item.document.sha256, fileName: item.document.fileName
-                ).insert(db)
-                for target in targets { try CoverageRecord(evidenceId: id, target: target).insert(db) }
+                try insertFile.execute(arguments: [id, item.document.sha256, item.document.fileName])
+                for target in targets { try cover(id, target) }
                 touched.append(RecordID(.evidence, id))
                 if let supersedes {
                     touched.append(RecordID(.evidence, supersedes))
@@ -84,7 +98,7 @@ extension ContractPlan {
                 (record.title, record.clause) = (row.title, row.clause)
                 try record.update(db)
                 try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id).deleteAll(db)
-                for target in targets { try CoverageRecord(evidenceId: id, target: target).insert(db) }
+                for target in targets { try cover(id, target) }
                 touched.append(RecordID(.evidence, id))
                 counts.changed += 1
                 rows.append(.init(line: row.line, action: .changed, evidence: RecordID(.evidence, id)))
