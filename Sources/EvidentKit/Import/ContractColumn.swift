@@ -115,7 +115,7 @@ public enum ContractColumn: String, Sendable, CaseIterable, Codable {
     /// The items of a list cell, trimmed, empty ones left out.
     static func items(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "|" || $0 == ";" || $0.isNewline })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { Validate.trimmed(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// A message's words with each field spelled as the column it comes in.

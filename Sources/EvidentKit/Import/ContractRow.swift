@@ -30,14 +30,9 @@ struct ContractRow: Sendable {
         // Each cell trimmed once; a line break inside a text cell (Alt+Enter in a spreadsheet) reads as a space.
         var trimmed: [ContractColumn: String] = [:]
         for (column, raw) in cells {
-            var value = raw
-            if let first = raw.utf8.first, let last = raw.utf8.last,
-                Self.isSpace(first) || Self.isSpace(last)
-            {
-                value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
+            var value = Validate.trimmed(raw)
             if !column.isList, value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                value = value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                value = value.split(whereSeparator: \.isNewline).map { Validate.trimmed(String($0)) }
                     .joined(separator: " ")
             }
             if !value.isEmpty { trimmed[column] = value }
@@ -136,13 +131,6 @@ struct ProblemList: Error, Sendable {
 
     mutating func append(_ other: ProblemList) {
         problems += other.problems
-    }
-}
-
-extension ContractRow {
-    /// Whether a byte is ASCII white space, or may start or end a Unicode one (which trimming then checks).
-    fileprivate static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
     }
 }
 

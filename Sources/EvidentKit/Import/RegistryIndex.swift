@@ -77,7 +77,23 @@ struct RegistryIndex {
     }
 
     private mutating func indexEvidence(_ db: Database) throws {
-        for record in try EvidenceRecord.fetchAll(db) where record.withdrawnAt == nil { evidence[record.id!] = record }
+        // Read column by column rather than decoded: ten thousand records, of which matching needs a few fields.
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, kind, title, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause,
+                supersedesId, allState FROM evidence WHERE withdrawnAt IS NULL
+                """)
+        while let row = try rows.next() {
+            var record = EvidenceRecord(
+                id: row[0], kind: row[1], title: row[2], clause: row[9], supersedesId: row[10], filedAt: "",
+                filedBy: "")
+            record.dates = EvidenceDates(
+                captured: row[3], signed: row[4], validFrom: row[5], validUntil: row[6], reviewBy: row[7],
+                noticeDays: row[8])
+            record.allState = row[11]
+            evidence[record.id!] = record
+        }
         var files: [Int64: [String]] = [:]
         for file in try EvidenceFileRecord.order(
             EvidenceFileRecord.Columns.evidenceId, EvidenceFileRecord.Columns.position
