@@ -381,13 +381,15 @@ import Testing
             let file = try Self.write(Self.quirkyCSV, "kontrakter.csv", in: directory)
             let summary = try Self.write(evident("import", file, "--json").out, "summary.json", in: directory)
             let out = directory.appendingPathComponent("export")
-            let exported = try Self.write(evident("export", "--out", out.path, "--json").out, "export.json", in: directory)
+            let exported = try Self.write(
+                evident("export", "--out", out.path, "--json").out, "export.json", in: directory)
             let samples = Fixtures.repositoryRoot.appendingPathComponent("samples/contracts.json").path
             for (schema, path) in [
                 ("import-summary", summary), ("export-summary", exported),
                 ("registry-export", out.appendingPathComponent("registry.json").path), ("contract-import", samples),
             ] {
-                let result = try tool(Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json").path, [schema, path])
+                let result = try tool(
+                    Fixtures.repositoryRoot.appendingPathComponent("scripts/validate-json").path, [schema, path])
                 #expect(result.code == 0, "\(schema): \(result.out)\(result.err)")
             }
         }
