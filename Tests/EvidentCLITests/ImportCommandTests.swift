@@ -394,4 +394,54 @@ import Testing
             }
         }
     }
+
+    @Test func vendorsAreMatchedByTheirNumberElseTheirNameAndANumberTheyLackIsFilledIn() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Self.populated(in: directory)
+            try Self.documents(in: directory)
+            #expect(evident("vendor", "add", "--name", "Kortfirma ApS", "--country", "DK").code == 0)
+            try Self.write("Kortaftale 2.\n", "docs/kort-2.txt", in: directory)
+            let text = """
+                vendor,vendor cvr,vendor vat,service,service category,service hosts,kind,title,parties,document
+                Google Ireland Limited (renamed),,IE6388047V,Google Analytics,,,agreement,By VAT,AUT-1,docs/kort-aftale.txt
+                Kortfirma ApS,25645898,,Kort,maps,kort.example.dk,agreement,By name,AUT-1,docs/kort-2.txt
+
+                """
+            let result = evident("import", try Self.write(text, "vendors.csv", in: directory))
+            #expect(result.code == 0, "\(result.err)")
+            #expect(result.out.contains("Vendors given their CVR or VAT number: VEN-2"))
+            #expect(result.out.contains("New vendors and services: SVC-3"))
+            let vendors = try #require(try evident("vendor", "list", "--json").json() as? [[String: Any]])
+            #expect(vendors.count == 2)
+            #expect(vendors.last?["cvr"] as? String == "25645898")
+            // A number that contradicts the registered one is refused, naming both.
+            let clash = text.replacingOccurrences(of: "Kortfirma ApS,25645898", with: "Kortfirma ApS,13748136")
+            let refused = evident("import", try Self.write(clash, "clash.csv", in: directory))
+            #expect(refused.code == 64)
+            #expect(
+                refused.err.contains(
+                    "line 3, column vendor cvr '13748136': the vendor 'Kortfirma ApS' (VEN-2) is registered with 25645898"
+                ), "\(refused.err)")
+        }
+    }
+
+    @Test func anExportWithAMissingOrAlteredDocumentRebuildsNothing() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Self.populated(in: directory)
+            let out = directory.appendingPathComponent("export")
+            #expect(evident("export", "--out", out.path).code == 0)
+            let documents = out.appendingPathComponent("documents")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: documents.path).first)
+            try Data("other bytes\n".utf8).write(to: documents.appendingPathComponent(name))
+            var rebuilt = Evident(directory: directory.appendingPathComponent("rebuilt"))
+            rebuilt.time = Self.november30
+            try FileManager.default.createDirectory(at: rebuilt.directory, withIntermediateDirectories: true)
+            #expect(rebuilt("init").code == 0)
+            let before = try snapshot(ofHome: rebuilt.home)
+            let refused = rebuilt("import", out.appendingPathComponent("registry.json").path)
+            #expect(refused.code == 64)
+            #expect(refused.err.contains("documents/\(name) holds other bytes"), "\(refused.err)")
+            #expect(try snapshot(ofHome: rebuilt.home) == before)
+        }
+    }
 }
