@@ -78,7 +78,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// A progress line on standard error for imports that take more than a second, only on a terminal.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine {
     private let enabled: Bool
     private let start = Date()
     private var shown = false

@@ -101,7 +101,8 @@ extension Registry {
                     throw ImportError.problems(problems.problems.sorted { $0.line < $1.line })
                 }
                 let (summary, touched) = try plan.apply(
-                    sha256: sha256, dryRun: options.dryRun, filedAt: timestamp(), filedBy: context.actor, db)
+                    sha256: sha256, dryRun: options.dryRun, filedAt: timestamp(), filedBy: context.actor, db,
+                    progress: progress)
                 try placement.place(
                     plan.newDocuments.compactMap { staged[$0] }.sorted { $0.sha256 < $1.sha256 }, batch: true)
                 return (summary, touched)

@@ -3,7 +3,8 @@ import GRDB
 extension ContractPlan {
     /// Writes the plan's records in the caller's transaction; returns what each row did and the records touched.
     func apply(
-        sha256: String, dryRun: Bool, filedAt: String, filedBy: String, _ db: Database
+        sha256: String, dryRun: Bool, filedAt: String, filedBy: String, _ db: Database,
+        progress: (ImportProgress) -> Void
     ) throws -> (ImportSummary, [RecordID]) {
         var touched: [RecordID] = []
         var vendorIds: [Int64] = []
@@ -61,7 +62,10 @@ extension ContractPlan {
         }
         var rows: [ImportSummary.Row] = []
         var counts = (added: 0, changed: 0, unchanged: 0)
-        for item in evidence {
+        for (index, item) in evidence.enumerated() {
+            if (index + 1) % 1000 == 0 || index + 1 == evidence.count {
+                progress(ImportProgress(phase: .writingRows, done: index + 1, total: evidence.count))
+            }
             let row = item.row
             let targets = item.targets.map(covered)
             switch item.action {

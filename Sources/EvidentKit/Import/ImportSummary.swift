@@ -52,6 +52,7 @@ public struct ImportProgress: Sendable, Equatable {
         case checkingRows = "rows checked"
         case hashingDocuments = "documents hashed"
         case storingDocuments = "documents stored"
+        case writingRows = "rows written"
     }
 
     public var phase: Phase
