@@ -681,6 +681,161 @@ def documents():
     )
 
 
+# ---------------------------------------------------------------------------
+# The contract list (samples/contracts.csv and samples/contracts.json)
+# ---------------------------------------------------------------------------
+
+# One row per piece of evidence, for the sample registry that samples/load builds:
+# (vendor, country, cvr, vat, service, category, hosts, kind, title, parties,
+#  captured, signed, valid from, valid until, notice days, review by, clause, covers, document).
+# A document under contracts/ is generated below; others are the samples' own.
+CONTRACTS = [
+    ("Google Ireland Limited", "IE", "", "IE6388047V", "Google Analytics 4", "", [],
+     "data-processing-agreement", "Google Analytics databehandlervilkår (Virk)", [],
+     "", "2025-06-02", "2025-06-02", "", "", "", "Section 5.1", ["Virk"], "contracts/ga-dpa-virk.pdf"),
+    ("Google Ireland Limited", "IE", "", "IE6388047V", "Google Analytics 4", "", [],
+     "data-processing-agreement", "Google Analytics databehandlervilkår (Københavns Kommune)", [],
+     "", "2022-01-12", "2022-01-12", "", "", "", "Section 5.1", ["Københavns Kommune – Selvbetjening"],
+     "contracts/ga-dpa-kk.pdf"),
+    ("Google Ireland Limited", "IE", "", "IE6388047V", "YouTube", "", [],
+     "opt-out-screenshot", "Politiets app: YouTube i privatlivsforbedret tilstand", [],
+     "2026-10-01", "", "", "", "", "2027-10-01", "", ["Politiets app"], "contracts/youtube-app-screenshot.pdf"),
+    ("Google Ireland Limited", "IE", "", "IE6388047V", "Google Analytics 4", "", [],
+     "opt-out-screenshot", "Google Analytics: datadeling slået fra, ny skærmdump (politi.dk/anmeld)", [],
+     "2026-11-02", "", "", "", "", "2027-11-02", "", ["Politiets anmeldelsesløsning"],
+     "contracts/ga-screenshot-politi-2026.pdf"),
+    ("Vimeo.com, Inc.", "US", "", "", "Vimeo Player", "", [],
+     "agreement", "Vimeo Enterprise-aftale (borger.dk)", [],
+     "", "2024-08-20", "2024-09-01", "2027-08-31", "90", "", "Section 9.3", ["borger.dk"],
+     "contracts/vimeo-enterprise-borger.pdf"),
+    ("Vimeo.com, Inc.", "US", "", "", "Vimeo Player", "", [],
+     "opt-out-config", "Vimeo-afspiller med dnt=1 (borger.dk)", [],
+     "2026-10-01", "", "", "", "", "2027-10-01", "", ["borger.dk"], "vimeo-dnt-config.json"),
+    ("Cookie Information A/S", "DK", "35802576", "", "Cookie Information consent", "", [],
+     "data-processing-agreement", "Databehandleraftale Cookie Information; borger.dk", [],
+     "", "2024-01-25", "2024-02-01", "", "", "", "Punkt 5.2", ["borger.dk"], "contracts/ci-dpa-borger.pdf"),
+    ("Cookie Information A/S", "DK", "35802576", "", "Cookie Information consent", "", [],
+     "technical-justification", "Teknisk begrundelse: samtykkeløsning på Min Sundhedsjournal", [],
+     "", "2025-03-20", "", "", "", "2027-03-20", "", ["Min Sundhedsjournal"],
+     "cookieinformation-technical-justification.pdf"),
+    ("Siteimprove A/S", "DK", "25645898", "", "Siteimprove Analytics", "", [],
+     "data-processing-agreement", "Databehandleraftale Siteimprove (skat.dk informationssider)", [],
+     "", "2021-02-15", "2021-03-01", "2026-12-31", "60", "", "Punkt 7.1", ["skat.dk informationssider"],
+     "contracts/siteimprove-dpa-skatinfo.pdf"),
+    ("Signicat AS", "NO", "", "", "MitID login broker", "", [],
+     "technical-justification", "MitID-broker: teknisk nødvendighed (TastSelv Borger)", ["Skattestyrelsen"],
+     "", "2024-03-10", "", "2028-03-31", "", "", "", [], "contracts/mitid-justification-skat.pdf"),
+    ("Signicat AS", "NO", "", "", "MitID login broker", "", [],
+     "data-processing-agreement", "Databehandleraftale Signicat (Politiets anmeldelsesløsning)", [],
+     "", "2024-03-20", "2024-04-01", "", "", "", "Punkt 6.1", ["Politiets anmeldelsesløsning"],
+     "contracts/signicat-dpa-politi.pdf"),
+    ("Mapbox, Inc.", "US", "", "", "Mapbox GL JS", "maps", ["api.mapbox.com", "*.tiles.mapbox.com"],
+     "agreement", "Mapbox Enterprise Agreement med databehandlertillæg", ["Rigspolitiet"],
+     "", "2025-09-01", "2025-09-01", "2027-08-31", "90", "", "DPA section 4.2", [], "contracts/mapbox-agreement.pdf"),
+    ("Hotjar Ltd", "MT", "", "MT24119311", "Hotjar Observe", "statistics", ["*.hotjar.com", "*.hotjar.io"],
+     "data-processing-agreement", "Hotjar Data Processing Agreement", ["Erhvervsstyrelsen"],
+     "", "2023-04-12", "2023-04-12", "", "", "", "Section 3.4", [], "contracts/hotjar-dpa.pdf"),
+    ("Hotjar Ltd", "MT", "", "MT24119311", "Hotjar Observe", "statistics", ["*.hotjar.com", "*.hotjar.io"],
+     "vendor-terms", "Hotjar Terms of Service \"2025\"", ["Erhvervsstyrelsen"],
+     "", "2025-01-15", "", "", "", "", "", [], "contracts/hotjar-terms.pdf"),
+    ("Cloudflare, Inc.", "US", "", "", "Cloudflare cdnjs", "cdn", ["cdnjs.cloudflare.com"],
+     "technical-justification", "Cloudflare cdnjs: teknisk begrundelse", ["Digitaliseringsstyrelsen"],
+     "", "2025-11-03", "", "", "", "2027-11-03", "", [], "contracts/cloudflare-cdn-justification.pdf"),
+    ("Cloudflare, Inc.", "US", "", "", "Cloudflare Turnstile", "security", ["challenges.cloudflare.com"],
+     "technical-justification", "Cloudflare Turnstile: bot-beskyttelse er teknisk nødvendig", ["Rigspolitiet"],
+     "", "2026-02-09", "", "", "", "2027-02-09", "", [], "contracts/turnstile-justification.pdf"),
+    ("Cloudflare, Inc.", "US", "", "", "Cloudflare Turnstile", "security", ["challenges.cloudflare.com"],
+     "data-processing-agreement", "Cloudflare Data Processing Addendum", ["Rigspolitiet"],
+     "", "2026-02-09", "2026-02-09", "", "", "", "Section 2.4", [], "contracts/cloudflare-dpa.pdf"),
+    ("Trustpilot A/S", "DK", "30276582", "", "Trustpilot TrustBox", "other", ["widget.trustpilot.com"],
+     "vendor-terms", "Trustpilot: vilkår for TrustBox-widget", ["Skattestyrelsen"],
+     "", "2024-05-05", "", "", "", "", "", [], "contracts/trustpilot-terms.pdf"),
+    ("Microsoft Ireland Operations Limited", "IE", "", "IE8256796U", "Microsoft Clarity", "statistics",
+     ["*.clarity.ms"], "opt-out-config", "Clarity-projektindstillinger: cookies slået fra",
+     ["Sundhedsdatastyrelsen"], "2026-09-14", "", "", "", "", "2027-09-14", "", [],
+     "contracts/clarity-settings.json"),
+    ("Microsoft Ireland Operations Limited", "IE", "", "IE8256796U", "Microsoft Clarity", "statistics",
+     ["*.clarity.ms"], "data-processing-agreement", "Microsoft Products and Services DPA (Clarity)",
+     ["Sundhedsdatastyrelsen"], "", "2026-01-05", "2026-01-05", "", "", "", "Processing of Personal Data, 2", [],
+     "contracts/microsoft-dpa.pdf"),
+    ("Zendesk, Inc.", "US", "", "", "Zendesk Messaging", "chat", ["static.zdassets.com", "*.zendesk.com"],
+     "agreement", "Zendesk Main Services Agreement og DPA", ["Region Hovedstaden"],
+     "", "2025-03-01", "2025-03-01", "2028-02-29", "90", "", "DPA 3.1", [], "contracts/zendesk-agreement.pdf"),
+    ("Typeform SL", "ES", "", "ESB65831836", "Typeform embed", "other", ["embed.typeform.com", "form.typeform.com"],
+     "data-processing-agreement", "=Typeform Data Processing Agreement", ["Erhvervsstyrelsen"],
+     "", "2024-10-10", "2024-10-10", "", "", "", "Clause 6", [], "contracts/typeform-dpa.pdf"),
+    ("Umbraco A/S", "DK", "29241864", "", "Umbraco Forms Cloud", "other", ["*.umbraco.io"],
+     "agreement", "Umbraco Cloud-abonnement 2023-2026", ["Digitaliseringsstyrelsen"],
+     "", "2023-06-01", "2023-06-01", "2026-05-31", "30", "", "Punkt 11", [], "contracts/umbraco-agreement.pdf"),
+    ("Umbraco A/S", "DK", "29241864", "", "Umbraco Forms Cloud", "other", ["*.umbraco.io"],
+     "agreement", "Umbraco Cloud-abonnement 2026-2028", ["Digitaliseringsstyrelsen"],
+     "", "2026-05-20", "2026-06-01", "2028-05-31", "30", "", "Punkt 11", [], "contracts/umbraco-agreement-2026.pdf"),
+]
+
+CLARITY_SETTINGS = {
+    "project": "min.sundhed.dk",
+    "settings": {"cookies": False, "maskingMode": "strict", "ipBlocking": True},
+    "exportedAt": "2026-09-14T09:12:00Z",
+}
+
+
+def contract_documents():
+    """Yield (name under contracts/, bytes) for each generated contract document."""
+    for (vendor, country, cvr, vat, service, _category, _hosts, kind, title, parties,
+         captured, signed, valid_from, valid_until, notice, review, clause, covers, document) in CONTRACTS:
+        if not document.startswith("contracts/"):
+            continue
+        name = document[len("contracts/"):]
+        if name.endswith(".json"):
+            yield name, (json.dumps(CLARITY_SETTINGS, indent=2) + "\n").encode("utf-8")
+            continue
+        who = ", ".join(parties) if parties else ", ".join(covers)
+        day = (captured or signed).replace("-", "")
+        paragraphs = [
+            "Leverandør: %s (%s%s)." % (vendor, country, ", " + (cvr or vat) if (cvr or vat) else ""),
+            "Tjeneste: %s. Kunde: %s." % (service, who),
+            "# Forbehandling",
+            "Leverandøren behandler alene oplysninger efter kundens instruks"
+            + (" (%s)" % clause if clause else "") + " og må ikke anvende dem til egne formål.",
+        ]
+        if valid_from or valid_until:
+            paragraphs.append("Gyldighed: %s til %s." % (valid_from or "underskrift", valid_until or "opsigelse"))
+        paragraphs += ["", ("Optaget " if captured else "Underskrevet ") + (captured or signed) + "."]
+        yield name, make_pdf(title, paragraphs, author=vendor, subject=kind, date=day)
+
+
+def write_contract_lists(samples_dir):
+    """samples/contracts.csv as a Danish spreadsheet saves it, and samples/contracts.json."""
+    import csv
+    import io
+
+    def danish(day):
+        return "%s.%s.%s" % (day[8:10], day[5:7], day[0:4]) if day else ""
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Leverandør", "Land", "CVR", "Momsnummer", "Tjeneste", "Kategori", "Værter", "Type",
+                     "Titel", "Parter", "Optaget", "Underskrevet", "Gyldig fra", "Gyldig til", "Varsel dage",
+                     "Revideres", "Klausul", "Dækker", "Dokument"])
+    rows = []
+    for (vendor, country, cvr, vat, service, category, hosts, kind, title, parties,
+         captured, signed, valid_from, valid_until, notice, review, clause, covers, document) in CONTRACTS:
+        writer.writerow([vendor, country, cvr, vat, service, category, "\n".join(hosts), kind, title,
+                         "\n".join(parties), danish(captured), danish(signed), valid_from, danish(valid_until),
+                         notice, danish(review), clause, "|".join(covers), "documents/" + document])
+        row = {"vendor": vendor, "vendorCountry": country, "vendorCvr": cvr or None, "vendorVat": vat or None,
+               "service": service, "serviceCategory": category or None, "serviceHosts": hosts or None,
+               "kind": kind, "title": title, "parties": parties or None, "captured": captured or None,
+               "signed": signed or None, "validFrom": valid_from or None, "validUntil": valid_until or None,
+               "noticeDays": int(notice) if notice else None, "reviewBy": review or None,
+               "clause": clause or None, "covers": covers or None, "document": "documents/" + document}
+        rows.append({key: value for key, value in row.items() if value is not None})
+    with open(os.path.join(samples_dir, "contracts.csv"), "wb") as f:
+        f.write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    with open(os.path.join(samples_dir, "contracts.json"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "documents")
@@ -690,6 +845,14 @@ def main():
         with open(path, "wb") as f:
             f.write(data)
         print("%7d  %s" % (len(data), path))
+    os.makedirs(os.path.join(outdir, "contracts"), exist_ok=True)
+    for name, data in contract_documents():
+        path = os.path.join(outdir, "contracts", name)
+        with open(path, "wb") as f:
+            f.write(data)
+        print("%7d  %s" % (len(data), path))
+    if len(sys.argv) == 1:
+        write_contract_lists(here)
 
 
 if __name__ == "__main__":

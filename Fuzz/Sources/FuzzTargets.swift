@@ -15,6 +15,10 @@ enum FuzzTarget: String, CaseIterable {
     case ssh
     /// allowed_signers files.
     case signers
+    /// Contract lists as CSV, imported (dry run) into a registry with one authority and one document beside them.
+    case contractsCSV = "contracts-csv"
+    /// Contract lists and registry exports as JSON, imported the same way.
+    case contractsJSON = "contracts-json"
 
     static let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("evident-fuzz-\(getpid())").path
@@ -44,8 +48,39 @@ enum FuzzTarget: String, CaseIterable {
                     trusting: entry.key, namespace: SSHSignature.bundleNamespace, at: Date(timeIntervalSince1970: 0))
                 _ = signers.principals(trusting: entry.key, namespace: SSHSignature.bundleNamespace, at: nil)
             }
+        case .contractsCSV, .contractsJSON:
+            let format: ImportFormat = self == .contractsCSV ? .csv : .json
+            let path = Self.file(bytes, name: "input.\(format.rawValue)")
+            let context = ChangeContext(actor: "fuzz", command: "import")
+            for encoding in format == .csv ? ImportEncoding.allCases : [.utf8] {
+                let options = ImportOptions(format: format, encoding: encoding, dryRun: true)
+                if let summary = try? Self.registry.importFile(path, options: options, context) {
+                    precondition(
+                        summary.dryRun && summary.rows.count == summary.added + summary.changed + summary.unchanged
+                            || summary.rows.isEmpty)
+                }
+            }
+            precondition((try? Self.registry.evidenceList().isEmpty) == true, "a dry run wrote evidence")
         }
     }
+
+    /// The registry contract lists are imported into: one authority (`AUT-1`, Rigspolitiet), and `docs/a.txt`
+    /// and `docs/a.pdf` beside the input file.
+    static let registry: Registry = {
+        mkdir(scratch, 0o700)
+        mkdir("\(scratch)/docs", 0o700)
+        _ = FileManager.default.createFile(atPath: "\(scratch)/docs/a.txt", contents: Data("Aftale, punkt 4.\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: "\(scratch)/docs/a.pdf", contents: Data("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n".utf8))
+        let home = Home(path: "\(scratch)/home")
+        let registry = try! (try? Registry.open(at: home)) ?? Registry.create(at: home)
+        if (try? registry.authorities().isEmpty) == true {
+            _ = try! registry.addAuthority(
+                AuthorityDraft(name: "Rigspolitiet", cvr: "18950197", kind: .state),
+                ChangeContext(actor: "fuzz", command: "authority add"))
+        }
+        return registry
+    }()
 
     /// Writes an input where a file-reading parser can open it.
     static func file(_ bytes: [UInt8], name: String) -> String {

@@ -87,43 +87,51 @@ extension AuditTrail {
             previousHash: previous, hash: "")
         event.hash = event.contentHash()
         try event.insert(db)
+        let insertForm = try db.cachedStatement(
+            sql: "INSERT INTO auditRecordForm (eventId, recordId, form) VALUES (?, ?, ?)")
         for (subject, bytes) in forms {
-            try AuditRecordFormRecord(
-                eventId: event.id!, recordId: subject, form: String(decoding: bytes, as: UTF8.self)
-            )
-            .insert(db)
+            try insertForm.execute(arguments: [event.id!, subject, String(decoding: bytes, as: UTF8.self)])
         }
     }
 
     /// A subject as stored, its row and the rows it owns, in `version` of the canonical form. Nil when it does
     /// not exist.
+    ///
+    /// Reads through cached statements: an event touching thousands of records (an import) prepares each query
+    /// once.
     static func storedForm(of subject: AuditSubject, version: Int, _ db: Database) throws -> CanonicalForm? {
         guard case .record(let id) = subject else {
             let settings = try SettingRecord.order(SettingRecord.Columns.key).fetchAll(db)
             return .object(["settings": .array(settings.map(\.canonicalForm))])
         }
+        func one<Record: FetchableRecord>(_ type: Record.Type, _ table: String) throws -> Record? {
+            try Record.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id.number])
+        }
+        func owned<Record: FetchableRecord>(_ type: Record.Type, _ sql: String) throws -> [Record] {
+            try Record.fetchAll(db.cachedStatement(sql: sql), arguments: [id.number])
+        }
         switch id.kind {
         case .authority:
-            return try AuthorityRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
+            return try one(AuthorityRecord.self, "authority").map { .object(["record": $0.canonicalForm]) }
         case .solution:
-            guard let solution = try SolutionRecord.fetchOne(db, key: id.number) else { return nil }
-            let owners = try SolutionOwnerRecord.filter(SolutionOwnerRecord.Columns.solutionId == id.number)
-                .order(SolutionOwnerRecord.Columns.authorityId).fetchAll(db)
+            guard let solution = try one(SolutionRecord.self, "solution") else { return nil }
+            let owners = try owned(
+                SolutionOwnerRecord.self, "SELECT * FROM solutionOwner WHERE solutionId = ? ORDER BY authorityId")
             return .object(["record": solution.canonicalForm, "owners": .array(owners.map(\.canonicalForm))])
         case .vendor:
-            return try VendorRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
+            return try one(VendorRecord.self, "vendor").map { .object(["record": $0.canonicalForm]) }
         case .service:
-            return try ServiceRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
+            return try one(ServiceRecord.self, "service").map { .object(["record": $0.canonicalForm]) }
         case .usage:
-            return try UsageRecord.fetchOne(db, key: id.number).map { .object(["record": $0.canonicalForm]) }
+            return try one(UsageRecord.self, "usage").map { .object(["record": $0.canonicalForm]) }
         case .evidence:
-            guard let evidence = try EvidenceRecord.fetchOne(db, key: id.number) else { return nil }
-            let files = try EvidenceFileRecord.filter(EvidenceFileRecord.Columns.evidenceId == id.number)
-                .order(EvidenceFileRecord.Columns.position).fetchAll(db)
-            let coverage = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
-                .fetchAll(db).sorted { $0.target < $1.target }
-            let parties = try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == id.number)
-                .order(EvidencePartyRecord.Columns.authorityId).fetchAll(db)
+            guard let evidence = try one(EvidenceRecord.self, "evidence") else { return nil }
+            let files = try owned(
+                EvidenceFileRecord.self, "SELECT * FROM evidenceFile WHERE evidenceId = ? ORDER BY position")
+            let coverage = try owned(CoverageRecord.self, "SELECT * FROM coverage WHERE evidenceId = ?")
+                .sorted { $0.target < $1.target }
+            let parties = try owned(
+                EvidencePartyRecord.self, "SELECT * FROM evidenceParty WHERE evidenceId = ? ORDER BY authorityId")
             let fileForms: [CanonicalForm]
             if version >= 2 {
                 let documents = try DocumentRecord.fetchAll(db, keys: files.map(\.sha256))

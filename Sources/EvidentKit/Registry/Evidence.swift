@@ -101,16 +101,11 @@ extension Registry {
         _ = try read { db in try resolveParties(draft.parties, covers: try resolveEvidenceLinks(draft, db).covers, db) }
         try recoverInterruptedFilings()
 
-        let filing = try store.beginFiling()
+        let placement = try ObjectPlacement(store: store)
+        defer { placement.end() }
         var staged: [DocumentStore.Staged] = []
-        var placed: [String] = []
-        // Temp files go first, then the intent: a temp file without a live intent is a dead filing's.
-        defer {
-            staged.forEach(store.discard)
-            filing.finish()
-        }
         for path in files {
-            let file = try store.stage(path: path, for: filing)
+            let file = try placement.stage(path: path)
             staged.append(file)
             guard draft.kind.allowedMediaTypes.contains(file.mediaType) else {
                 throw StoreError.kindMismatch(path: path, mediaType: file.mediaType, kind: draft.kind)
@@ -137,15 +132,12 @@ extension Registry {
                     ).insert(db)
                 }
                 try replaceCoverage(of: id, with: covers, db)
-                // Placed inside the write lock, so that no other filing of the same bytes interleaves; the
-                // intent lets recovery remove them if this process dies before the commit.
-                try filing.note(staged.map(\.sha256))
-                for file in staged where try store.place(file) { placed.append(file.sha256) }
+                try placement.place(staged)
                 let evidenceID = RecordID(.evidence, id)
                 return (try InfoLoader.evidence(db, ids: [id])[0], [evidenceID] + (supersedes.map { [$0] } ?? []))
             }
         } catch {
-            placed.forEach { store.removeObject(sha256: $0) }
+            placement.undo()
             throw error
         }
     }

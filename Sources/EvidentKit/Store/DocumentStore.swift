@@ -53,8 +53,9 @@ struct DocumentStore: Sendable {
         try Filing(pendingDirectory: pendingDirectory)
     }
 
-    /// Streams `path` into a temp file of `filing`, hashing it and detecting its media type on the way.
-    func stage(path: String, for filing: Filing) throws(StoreError) -> Staged {
+    /// Streams `path` into a temp file of `filing`, hashing it and detecting its media type on the way;
+    /// `durable: false` leaves flushing it to the caller's `syncFileSystem()`, for many files at once.
+    func stage(path: String, for filing: Filing, durable: Bool = true) throws(StoreError) -> Staged {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw StoreError.missingFile(path: path) }
@@ -102,7 +103,9 @@ struct DocumentStore: Sendable {
             throw StoreError.changedWhileFiled(path: path)
         }
         guard size > 0 else { throw StoreError.emptyFile(path: path) }
-        guard fsync(output) == 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
+        guard !durable || fsync(output) == 0 else {
+            throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError())
+        }
 
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let mediaType = MediaTypeDetector.detect(head: head, path: tempPath, fileName: fileName)
@@ -113,7 +116,8 @@ struct DocumentStore: Sendable {
     }
 
     /// Moves a staged file into place, read-only; returns false when the store already had those bytes.
-    func place(_ staged: Staged) throws(StoreError) -> Bool {
+    /// `durable: false` leaves syncing its directory to the caller's `syncFileSystem()`.
+    func place(_ staged: Staged, durable: Bool = true) throws(StoreError) -> Bool {
         let destination = objectPath(sha256: staged.sha256)
         let directory = String(destination[..<destination.lastIndex(of: "/")!])
         guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
@@ -127,8 +131,22 @@ struct DocumentStore: Sendable {
         guard chmod(staged.tempPath, 0o444) == 0, rename(staged.tempPath, destination) == 0 else {
             throw StoreError.writeFailed(path: destination, reason: FileIO.lastError())
         }
-        FileIO.syncDirectory(directory)
+        if durable { FileIO.syncDirectory(directory) }
         return true
+    }
+
+    /// Flushes everything written to the store's file system, staged files and renames alike: one flush for a
+    /// batch of files instead of one per file and per directory.
+    func syncFileSystem() throws(StoreError) {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.writeFailed(path: root, reason: FileIO.lastError()) }
+        defer { close(descriptor) }
+        #if canImport(Glibc)
+            let flushed = flushFileSystem(descriptor) == 0
+        #else
+            let flushed = fcntl(descriptor, F_FULLFSYNC) == 0
+        #endif
+        guard flushed else { throw StoreError.writeFailed(path: root, reason: FileIO.lastError()) }
     }
 
     /// The intent files of filings that have not finished, live or dead.
@@ -270,3 +288,10 @@ struct DocumentStore: Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+    /// Linux's syncfs(2): flushes the one file system `descriptor` is on. Glibc declares it only for _GNU_SOURCE,
+    /// which Swift's Glibc module does not set.
+    @_silgen_name("syncfs")
+    private func flushFileSystem(_ descriptor: Int32) -> Int32
+#endif
