@@ -85,17 +85,31 @@ struct Binary {
         }
     }
 
-    @Test func killedFilingsLeaveTheRegistryConsistent() throws {
+    /// Runs one of the repository's crash scripts against the built binary; returns its exit status and output.
+    static func crashScript(_ name: String, kills: Int, environment: [String: String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("scripts/crash-test")
-        process.arguments = ["6", try Binary.url.path]
-        process.environment = ["EVIDENT_CRASH_MIB": "8", "PATH": "/usr/bin:/bin"]
+        process.executableURL = Fixtures.repositoryRoot.appendingPathComponent("scripts/\(name)")
+        process.arguments = ["\(kills)", try Binary.url.path]
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
         let out = Pipe()
         (process.standardOutput, process.standardError) = (out, out)
         try process.run()
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        return (process.terminationStatus, output)
+    }
+
+    @Test func killedFilingsLeaveTheRegistryConsistent() throws {
+        let (status, output) = try Self.crashScript("crash-test", kills: 6, environment: ["EVIDENT_CRASH_MIB": "8"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("check --deep clean after every kill"))
+    }
+
+    /// An import killed at any moment leaves the registry as it was or wholly imported, and `check --deep` clean.
+    @Test func killedImportsLeaveTheRegistryAsItWasOrWhole() throws {
+        let (status, output) = try Self.crashScript(
+            "crash-test-import", kills: 5, environment: ["EVIDENT_CRASH_ROWS": "500"])
+        #expect(status == 0, "\(output)")
         #expect(output.contains("check --deep clean after every kill"))
     }
 

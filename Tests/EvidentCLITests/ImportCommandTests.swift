@@ -1,3 +1,4 @@
+import EvidentKit
 import EvidentTestSupport
 import Foundation
 import Testing
@@ -103,6 +104,26 @@ import Testing
             #expect(again.code == 0)
             #expect(again.out.contains(": 0 added, 0 changed, 2 unchanged"))
             #expect(try snapshot(ofHome: evident.home) == before)
+        }
+    }
+
+    /// Progress names each phase (rows checked, documents hashed and stored, rows written) and counts up to its
+    /// total, for the CLI to show on a terminal.
+    @Test func progressCountsEveryPhaseUpToItsTotal() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Self.populated(in: directory)
+            try Self.documents(in: directory)
+            let file = try Self.write(Self.quirkyCSV, "kontrakter.csv", in: directory)
+            let registry = try Registry.open(at: Home(path: evident.home.path))
+            var seen: [ImportProgress] = []
+            _ = try registry.importFile(file, ChangeContext(actor: "tester", command: "import")) { seen.append($0) }
+            for phase in [ImportProgress.Phase.checkingRows, .hashingDocuments, .storingDocuments, .writingRows] {
+                let steps = seen.filter { $0.phase == phase }
+                // Reported every so many steps and at the last one.
+                #expect(steps.last?.done == 2, "\(phase)")
+                #expect(steps.map(\.done) == steps.map(\.done).sorted(), "\(phase)")
+                #expect(steps.allSatisfy { $0.total == 2 }, "\(phase)")
+            }
         }
     }
 
