@@ -134,7 +134,9 @@ extension AuditTrail {
                 EvidencePartyRecord.self, "SELECT * FROM evidenceParty WHERE evidenceId = ? ORDER BY authorityId")
             let fileForms: [CanonicalForm]
             if version >= 2 {
-                let documents = try DocumentRecord.fetchAll(db, keys: files.map(\.sha256))
+                let documents = try owned(
+                    DocumentRecord.self,
+                    "SELECT * FROM document WHERE sha256 IN (SELECT sha256 FROM evidenceFile WHERE evidenceId = ?)")
                 let bySHA256 = Dictionary(documents.map { ($0.sha256, $0) }) { first, _ in first }
                 fileForms = files.map { $0.canonicalForm(document: bySHA256[$0.sha256]) }
             } else {
