@@ -13,8 +13,8 @@ struct RegistryIndex {
     var usages: [Int64: (solution: Int64, service: Int64)] = [:]
     var usagesBySolutionService: [SolutionService: [Int64]] = [:]
     var vendors: [Int64: VendorRecord] = [:]
-    var vendorsByCVR: [String: Int64] = [:]
-    var vendorsByVAT: [String: Int64] = [:]
+    /// Vendors by the keys of `Identification.companyKeys`, which make a CVR number and its DK VAT number one.
+    var vendorsByCompany: [String: Int64] = [:]
     var vendorsByName: [String: [Int64]] = [:]
     var servicesByVendorName: [VendorService: Int64] = [:]
     var serviceNames: [Int64: String] = [:]
@@ -30,6 +30,7 @@ struct RegistryIndex {
         var service: Int64
     }
 
+    /// A vendor and a service name, folded as `NameFolding` folds names.
     struct VendorService: Hashable {
         var vendor: Int64
         var name: String
@@ -65,12 +66,14 @@ struct RegistryIndex {
         }
         for vendor in try VendorRecord.fetchAll(db) {
             vendors[vendor.id!] = vendor
-            if let cvr = vendor.cvr { vendorsByCVR[cvr] = vendor.id! }
-            if let vat = vendor.vat { vendorsByVAT[vat] = vendor.id! }
+            for key in Identification.companyKeys(cvr: vendor.cvr, vat: vendor.vat) {
+                vendorsByCompany[key] = vendor.id!
+            }
             vendorsByName[vendor.name, default: []].append(vendor.id!)
         }
         for service in try ServiceRecord.fetchAll(db) {
-            servicesByVendorName[VendorService(vendor: service.vendorId, name: service.name)] = service.id!
+            servicesByVendorName[VendorService(vendor: service.vendorId, name: NameFolding.key(service.name))] =
+                service.id!
             serviceNames[service.id!] = service.name
         }
         try indexEvidence(db)
