@@ -126,7 +126,7 @@ struct ContractPlan {
     ) -> Reference? {
         let companyKeys = Identification.companyKeys(cvr: row.vendorCVR, vat: row.vendorVAT)
         var found = companyKeys.compactMap { index.vendorsByCompany[$0] }.first
-        if found == nil, let named = index.vendorsByName[row.vendorName] {
+        if found == nil, let named = index.vendorsByName[NameFolding.key(row.vendorName)] {
             guard named.count == 1 else {
                 problems.add(
                     line: row.line, column: .vendor, value: row.vendorName,
@@ -136,7 +136,7 @@ struct ContractPlan {
             found = named[0]
         }
         guard let id = found else {
-            let keys = companyKeys.map { "company:" + $0 } + ["name:" + row.vendorName]
+            let keys = companyKeys.map { "company:" + $0 } + ["name:" + NameFolding.key(row.vendorName)]
             if let position = keys.compactMap({ newVendorKeys[$0] }).first { return .new(position) }
             guard let country = row.vendorCountry else {
                 problems.add(
@@ -235,7 +235,7 @@ struct ContractPlan {
                     continue
                 }
             } else {
-                let named = index.solutionsByName[item.lowercased()] ?? []
+                let named = index.solutionsByName[NameFolding.key(item)] ?? []
                 guard named.count == 1 else {
                     refuse(
                         named.isEmpty ? "no solution has this name" : "several solutions have this name; give its id")
@@ -275,7 +275,7 @@ struct ContractPlan {
                 } else if let id = index.authoritiesByCVR[item.filter { $0 != " " }] {
                     [id]
                 } else {
-                    index.authoritiesByName[item.lowercased()] ?? []
+                    index.authoritiesByName[NameFolding.key(item)] ?? []
                 }
             guard found.count == 1 else {
                 problems.add(

@@ -1,6 +1,8 @@
 import GRDB
 
 /// What an import matches rows against, read once per import: every record it may name, by the keys rows use.
+///
+/// Names are keyed folded (`NameFolding`), as references are resolved everywhere else.
 struct RegistryIndex {
     var authorityIds: Set<Int64> = []
     var authoritiesByName: [String: [Int64]] = [:]
@@ -48,12 +50,12 @@ struct RegistryIndex {
     init(_ db: Database) throws {
         for record in try AuthorityRecord.fetchAll(db) {
             authorityIds.insert(record.id!)
-            authoritiesByName[record.name.lowercased(), default: []].append(record.id!)
+            authoritiesByName[NameFolding.key(record.name), default: []].append(record.id!)
             authoritiesByCVR[record.cvr] = record.id!
         }
         for record in try SolutionRecord.fetchAll(db) {
             solutionIds.insert(record.id!)
-            solutionsByName[record.name.lowercased(), default: []].append(record.id!)
+            solutionsByName[NameFolding.key(record.name), default: []].append(record.id!)
             solutionNames[record.id!] = record.name
         }
         for owner in try SolutionOwnerRecord.fetchAll(db) {
@@ -69,7 +71,7 @@ struct RegistryIndex {
             for key in Identification.companyKeys(cvr: vendor.cvr, vat: vendor.vat) {
                 vendorsByCompany[key] = vendor.id!
             }
-            vendorsByName[vendor.name, default: []].append(vendor.id!)
+            vendorsByName[NameFolding.key(vendor.name), default: []].append(vendor.id!)
         }
         for service in try ServiceRecord.fetchAll(db) {
             servicesByVendorName[VendorService(vendor: service.vendorId, name: NameFolding.key(service.name))] =
