@@ -74,7 +74,7 @@ public enum Identification {
     }
 
     /// The keys that identify a company by its numbers: its VAT number, and its CVR number as the Danish VAT
-    /// number it is (`DK` and the CVR), so that `--cvr 34612358` and `--vat DK34612358` name the same company.
+    /// number it is (`DK` and the CVR), so that CVR 34612358 and VAT number DK34612358 name the same company.
     ///
     /// Two records with a key in common are the same company. Both numbers are expected checked and compact.
     static func companyKeys(cvr: String?, vat: String?) -> [String] {
