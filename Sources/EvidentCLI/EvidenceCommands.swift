@@ -80,12 +80,26 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List evidence, withdrawn and superseded included.")
+        static let configuration = CommandConfiguration(
+            abstract: "List evidence, withdrawn and superseded included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @Option(help: "Only evidence of this kind.") var kind: EvidenceKind?
+        @Option(help: "Only evidence that covers this usage, service or vendor (an id or a name).") var covers: String?
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Only counting evidence whose validity ends or review falls within this many days, \(describe(Limits.days)).",
+                valueName: "days"),
+            transform: wholeNumber(in: Limits.days, unit: "days"))
+        var expiringWithin: Int?
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().evidenceList(), json: output.json)
+            let registry = try home.openRegistry()
+            var filter = EvidenceFilter()
+            (filter.kind, filter.covers, filter.expiringWithin) = (kind, covers, expiringWithin)
+            try Console.current.present(
+                list: registry.evidenceList(matching: filter, on: registry.today), json: output.json)
         }
     }
 

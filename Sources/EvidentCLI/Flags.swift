@@ -42,6 +42,7 @@ extension Field {
         case .year: "--year"
         case .within: "--within"
         case .window: "--window"
+        case .expiringWithin: "--expiring-within"
         case .asOf: "--as-of"
         case .from: "--from"
         case .asRecorded: "--as-recorded"

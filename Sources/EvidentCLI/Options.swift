@@ -85,6 +85,7 @@ extension ServiceCategory: ExpressibleByArgument {}
 extension Route: ExpressibleByArgument {}
 extension OwnPurposes: ExpressibleByArgument {}
 extension EvidenceKind: ExpressibleByArgument {}
+extension Outcome: ExpressibleByArgument {}
 
 /// `--mandatory` or `--optional`: whether citizens must use the solution (§2 S2).
 enum Obligation: String, EnumerableFlag {

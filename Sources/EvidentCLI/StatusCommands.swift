@@ -95,7 +95,10 @@ struct StatusCommand: ParsableCommand {
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "List the review dates, ends of validity and notice deadlines coming up, earliest first.")
+        abstract: """
+            List the review dates, ends of validity and notice deadlines coming up, after those already passed \
+            (overdue until the evidence is superseded or withdrawn).
+            """)
 
     @OptionGroup var home: HomeOptions
     @Option(
@@ -127,14 +130,15 @@ struct DueCommand: ParsableCommand {
         }
         console.out(Reproduction.line(moment, command: reproduce))
         if items.isEmpty {
-            console.out("Nothing is due within \(within) days.")
+            console.out("Nothing is due within \(within) days, and nothing is overdue.")
         } else {
             console.lines(
                 Printing.table(
                     ["DATE", "IN", "WHAT", "EVIDENCE", "KIND", "COVERS", "TITLE"],
                     items.map { item in
                         [
-                            item.day.description, "\(item.daysLeft) d", item.deadline.label, item.evidence.description,
+                            item.day.description, item.overdue ? "OVERDUE \(-item.daysLeft) d" : "\(item.daysLeft) d",
+                            item.deadline.label, item.evidence.description,
                             item.kind.rawValue, item.covers.map(\.description).joined(separator: ","), item.title,
                         ]
                     }))

@@ -35,12 +35,22 @@ struct UsageCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List usages.")
+        static let configuration = CommandConfiguration(
+            abstract: "List usages, ended ones included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @Option(help: "Only this solution's usages: an id (SOL-1) or a name.") var solution: String?
+        @Option(help: "Only usages of this service: an id (SVC-1) or a name.") var service: String?
+        @Option(help: "Only usages of this vendor's services: an id (VEN-1) or a name.") var vendor: String?
+        @Option(help: "Only usages that claim this route.") var route: Route?
+        @Option(help: "Only usages active today with this verdict (as evident status gives it).") var verdict: Outcome?
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().usages(), json: output.json)
+            let registry = try home.openRegistry()
+            var filter = UsageFilter()
+            (filter.solution, filter.service, filter.vendor) = (solution, service, vendor)
+            (filter.route, filter.verdict) = (route, verdict)
+            try Console.current.present(list: registry.usages(matching: filter, on: registry.today), json: output.json)
         }
     }
 

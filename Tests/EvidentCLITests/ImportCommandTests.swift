@@ -446,6 +446,28 @@ import Testing
         }
     }
 
+    @Test func aCVRAndItsDanishVATNumberAreOneVendorToAddAndToImport() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Self.populated(in: directory)
+            try Self.documents(in: directory)
+            #expect(evident("vendor", "add", "--name", "Cybot", "--country", "DK", "--cvr", "34612358").code == 0)
+            let refused = evident("vendor", "add", "--name", "Cybot A/S", "--country", "DK", "--vat", "DK34612358")
+            #expect(refused.code == 1)
+            #expect(refused.err.contains("--vat 'DK34612358' is already registered as VEN-2"), "\(refused.err)")
+            let text = """
+                vendor,vendor cvr,vendor vat,service,service category,service hosts,kind,title,parties,document
+                Cybot A/S,,DK34612358,Cookiebot,consent,consent.cookiebot.com,agreement,By VAT,AUT-1,docs/kort-aftale.txt
+
+                """
+            let result = evident("import", try Self.write(text, "cybot.csv", in: directory))
+            #expect(result.code == 0, "\(result.err)")
+            let vendors = try #require(try evident("vendor", "list", "--json").json() as? [[String: Any]])
+            #expect(vendors.count == 2)
+            let services = try #require(try evident("service", "list", "--json").json() as? [[String: Any]])
+            #expect(services.first { ($0["name"] as? String) == "Cookiebot" }?["vendorName"] as? String == "Cybot")
+        }
+    }
+
     @Test func anExportWithAMissingOrAlteredDocumentRebuildsNothing() throws {
         try withTemporaryDirectory { directory in
             let evident = try Self.populated(in: directory)

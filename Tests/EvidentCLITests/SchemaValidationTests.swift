@@ -18,6 +18,8 @@ import Testing
         (["status", "--as-of", "2026-06-15"], "status"),
         (["status", "--as-of", "2022-02-02"], "status"),
         (["due", "--from", "2026-06-15", "--within", "900"], "due-list"),
+        // A year on, the populated deadlines have passed: overdue items.
+        (["due", "--from", "2027-06-15", "--within", "0"], "due-list"),
         (["settings", "warning-days", "30"], "settings"),
         (["log"], "audit-log"),
         (["log", "--record", "EVD-1"], "audit-log"),

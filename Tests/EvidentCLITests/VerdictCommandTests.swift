@@ -96,8 +96,16 @@ import Testing
             let days = items.compactMap { $0["day"] as? String }
             #expect(!days.isEmpty)
             #expect(days == days.sorted())
-            #expect(items.first?["deadline"] as? String == "notice")
-            #expect(evident("due", "--from", "2026-11-30", "--within", "0").out.contains("Nothing is due"))
+            // The lapsed screenshot of the samples leads, overdue, before what is coming.
+            let overdue = items.prefix { $0["overdue"] as? Bool == true }
+            #expect(overdue.map { $0["evidence"] as? String } == ["EVD-6", "EVD-6"])
+            #expect(overdue.allSatisfy { ($0["daysLeft"] as? Int ?? 0) == -444 })
+            #expect(!items.dropFirst(overdue.count).contains { $0["overdue"] as? Bool != false })
+            #expect(items.dropFirst(overdue.count).first?["deadline"] as? String == "notice")
+            let today = evident("due", "--from", "2026-11-30", "--within", "0").out
+            #expect(today.contains("2025-09-12  OVERDUE 444 d  expires  EVD-6"), "\(today)")
+            #expect(!today.contains("Nothing is due"))
+            #expect(evident("due", "--from", "2025-01-01", "--within", "0").out.contains("Nothing is due"))
         }
     }
 

@@ -124,8 +124,9 @@ struct ContractPlan {
     private mutating func resolveVendor(
         _ row: ContractRow, _ index: inout RegistryIndex, _ problems: inout ProblemList
     ) -> Reference? {
-        var found = row.vendorCVR.flatMap { index.vendorsByCVR[$0] } ?? row.vendorVAT.flatMap { index.vendorsByVAT[$0] }
-        if found == nil, let named = index.vendorsByName[row.vendorName] {
+        let companyKeys = Identification.companyKeys(cvr: row.vendorCVR, vat: row.vendorVAT)
+        var found = companyKeys.compactMap { index.vendorsByCompany[$0] }.first
+        if found == nil, let named = index.vendorsByName[NameFolding.key(row.vendorName)] {
             guard named.count == 1 else {
                 problems.add(
                     line: row.line, column: .vendor, value: row.vendorName,
@@ -135,10 +136,8 @@ struct ContractPlan {
             found = named[0]
         }
         guard let id = found else {
-            let key = row.vendorCVR.map { "cvr:" + $0 } ?? row.vendorVAT.map { "vat:" + $0 } ?? "name:" + row.vendorName
-            if let position = newVendorKeys[key] ?? newVendorKeys["name:" + row.vendorName] {
-                return .new(position)
-            }
+            let keys = companyKeys.map { "company:" + $0 } + ["name:" + NameFolding.key(row.vendorName)]
+            if let position = keys.compactMap({ newVendorKeys[$0] }).first { return .new(position) }
             guard let country = row.vendorCountry else {
                 problems.add(
                     line: row.line, column: .vendorCountry, value: "",
@@ -146,8 +145,7 @@ struct ContractPlan {
                 return nil
             }
             newVendors.append(NewVendor(name: row.vendorName, country: country, cvr: row.vendorCVR, vat: row.vendorVAT))
-            newVendorKeys[key] = newVendors.count - 1
-            newVendorKeys["name:" + row.vendorName] = newVendors.count - 1
+            for key in keys { newVendorKeys[key] = newVendors.count - 1 }
             return .new(newVendors.count - 1)
         }
         var record = filledVendors[id] ?? index.vendors[id]!
@@ -163,13 +161,16 @@ struct ContractPlan {
             }
         }
         guard problems.isEmpty else { return nil }
-        if record.cvr == nil, let cvr = row.vendorCVR, index.vendorsByCVR[cvr] == nil {
+        // A number is filled in only where no vendor (this one included) is known by it already.
+        if record.cvr == nil, let cvr = row.vendorCVR,
+            let key = Identification.companyKeys(cvr: cvr, vat: nil).first, index.vendorsByCompany[key] == nil
+        {
             record.cvr = cvr
-            index.vendorsByCVR[cvr] = id
+            index.vendorsByCompany[key] = id
         }
-        if record.vat == nil, let vat = row.vendorVAT, index.vendorsByVAT[vat] == nil {
+        if record.vat == nil, let vat = row.vendorVAT, index.vendorsByCompany[vat] == nil {
             record.vat = vat
-            index.vendorsByVAT[vat] = id
+            index.vendorsByCompany[vat] = id
         }
         if record.cvr != index.vendors[id]!.cvr || record.vat != index.vendors[id]!.vat { filledVendors[id] = record }
         return .existing(id)
@@ -179,11 +180,12 @@ struct ContractPlan {
         _ row: ContractRow, vendor: Reference, _ index: RegistryIndex, _ problems: inout ProblemList
     ) -> Reference? {
         if case .existing(let vendorId) = vendor,
-            let id = index.servicesByVendorName[RegistryIndex.VendorService(vendor: vendorId, name: row.serviceName)]
+            let id = index.servicesByVendorName[
+                RegistryIndex.VendorService(vendor: vendorId, name: NameFolding.key(row.serviceName))]
         {
             return .existing(id)
         }
-        let key = "\(vendor)\u{0}\(row.serviceName)"
+        let key = "\(vendor)\u{0}\(NameFolding.key(row.serviceName))"
         if let position = newServiceKeys[key] { return .new(position) }
         guard let category = row.serviceCategory, !row.serviceHosts.isEmpty else {
             let column: ContractColumn = row.serviceCategory == nil ? .serviceCategory : .serviceHosts
@@ -233,7 +235,7 @@ struct ContractPlan {
                     continue
                 }
             } else {
-                let named = index.solutionsByName[item.lowercased()] ?? []
+                let named = index.solutionsByName[NameFolding.key(item)] ?? []
                 guard named.count == 1 else {
                     refuse(
                         named.isEmpty ? "no solution has this name" : "several solutions have this name; give its id")
@@ -273,7 +275,7 @@ struct ContractPlan {
                 } else if let id = index.authoritiesByCVR[item.filter { $0 != " " }] {
                     [id]
                 } else {
-                    index.authoritiesByName[item.lowercased()] ?? []
+                    index.authoritiesByName[NameFolding.key(item)] ?? []
                 }
             guard found.count == 1 else {
                 problems.add(

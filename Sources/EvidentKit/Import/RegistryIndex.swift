@@ -1,6 +1,8 @@
 import GRDB
 
 /// What an import matches rows against, read once per import: every record it may name, by the keys rows use.
+///
+/// Names are keyed folded (`NameFolding`), as references are resolved everywhere else.
 struct RegistryIndex {
     var authorityIds: Set<Int64> = []
     var authoritiesByName: [String: [Int64]] = [:]
@@ -13,8 +15,8 @@ struct RegistryIndex {
     var usages: [Int64: (solution: Int64, service: Int64)] = [:]
     var usagesBySolutionService: [SolutionService: [Int64]] = [:]
     var vendors: [Int64: VendorRecord] = [:]
-    var vendorsByCVR: [String: Int64] = [:]
-    var vendorsByVAT: [String: Int64] = [:]
+    /// Vendors by the keys of `Identification.companyKeys`, which make a CVR number and its DK VAT number one.
+    var vendorsByCompany: [String: Int64] = [:]
     var vendorsByName: [String: [Int64]] = [:]
     var servicesByVendorName: [VendorService: Int64] = [:]
     var serviceNames: [Int64: String] = [:]
@@ -30,6 +32,7 @@ struct RegistryIndex {
         var service: Int64
     }
 
+    /// A vendor and a service name, folded as `NameFolding` folds names.
     struct VendorService: Hashable {
         var vendor: Int64
         var name: String
@@ -47,12 +50,12 @@ struct RegistryIndex {
     init(_ db: Database) throws {
         for record in try AuthorityRecord.fetchAll(db) {
             authorityIds.insert(record.id!)
-            authoritiesByName[record.name.lowercased(), default: []].append(record.id!)
+            authoritiesByName[NameFolding.key(record.name), default: []].append(record.id!)
             authoritiesByCVR[record.cvr] = record.id!
         }
         for record in try SolutionRecord.fetchAll(db) {
             solutionIds.insert(record.id!)
-            solutionsByName[record.name.lowercased(), default: []].append(record.id!)
+            solutionsByName[NameFolding.key(record.name), default: []].append(record.id!)
             solutionNames[record.id!] = record.name
         }
         for owner in try SolutionOwnerRecord.fetchAll(db) {
@@ -65,12 +68,14 @@ struct RegistryIndex {
         }
         for vendor in try VendorRecord.fetchAll(db) {
             vendors[vendor.id!] = vendor
-            if let cvr = vendor.cvr { vendorsByCVR[cvr] = vendor.id! }
-            if let vat = vendor.vat { vendorsByVAT[vat] = vendor.id! }
-            vendorsByName[vendor.name, default: []].append(vendor.id!)
+            for key in Identification.companyKeys(cvr: vendor.cvr, vat: vendor.vat) {
+                vendorsByCompany[key] = vendor.id!
+            }
+            vendorsByName[NameFolding.key(vendor.name), default: []].append(vendor.id!)
         }
         for service in try ServiceRecord.fetchAll(db) {
-            servicesByVendorName[VendorService(vendor: service.vendorId, name: service.name)] = service.id!
+            servicesByVendorName[VendorService(vendor: service.vendorId, name: NameFolding.key(service.name))] =
+                service.id!
             serviceNames[service.id!] = service.name
         }
         try indexEvidence(db)

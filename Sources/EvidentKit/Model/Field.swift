@@ -21,6 +21,8 @@ public enum Field: String, Sendable, CaseIterable {
     case date
     /// Selections (`authority`), the audit trail (`record`), reports (`year`) and windows in days.
     case authority, record, year, within, window
+    /// The window of a listing of what expires.
+    case expiringWithin
     /// The reference day of a verdict, and the first day `due` looks at.
     case asOf, from
     /// The moment of the audit trail a registry is rebuilt as.

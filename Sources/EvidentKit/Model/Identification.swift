@@ -73,6 +73,17 @@ public enum Identification {
         return compact
     }
 
+    /// The keys that identify a company by its numbers: its VAT number, and its CVR number as the Danish VAT
+    /// number it is (`DK` and the CVR), so that CVR 34612358 and VAT number DK34612358 name the same company.
+    ///
+    /// Two records with a key in common are the same company. Both numbers are expected checked and compact.
+    static func companyKeys(cvr: String?, vat: String?) -> [String] {
+        var keys: [String] = []
+        if let cvr { keys.append("DK" + cvr) }
+        if let vat, !keys.contains(vat) { keys.append(vat) }
+        return keys
+    }
+
     /// Returns an ISO 3166-1 alpha-2 country code in upper case, or throws naming the field.
     public static func country(_ text: String, field: Field = .country) throws(InputError) -> String {
         let code = text.uppercased()

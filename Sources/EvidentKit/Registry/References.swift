@@ -15,7 +15,8 @@ extension RecordKind {
 extension Registry {
     /// Resolves what a user typed (an id such as `SOL-3`, or an unambiguous name) to a record id.
     ///
-    /// A name matches exactly, ignoring case; failing that, a unique prefix does. `field` is the field the
+    /// A name matches exactly, folded as `NameFolding` folds it (case, accents, æ/ø/å or ae/oe/aa); failing
+    /// that, a unique prefix does. `field` is the field the
     /// reference was given in, nil for the record a command works on.
     func resolve(_ text: String, field: Field?, kinds: [RecordKind], _ db: Database) throws -> RecordID {
         let query = text.trimmingCharacters(in: .whitespaces)
@@ -33,9 +34,10 @@ extension Registry {
             let rows = try Row.fetchAll(db, sql: "SELECT id, \(column) FROM \(kind.table)")
             candidates += rows.map { (RecordID(kind, $0[0]), $0[1]) }
         }
-        let wanted = query.lowercased()
-        let exact = candidates.filter { $0.name.lowercased() == wanted }
-        let matches = exact.isEmpty ? candidates.filter { $0.name.lowercased().hasPrefix(wanted) } : exact
+        let wanted = NameFolding.key(query)
+        let folded = candidates.map { (id: $0.id, name: $0.name, key: NameFolding.key($0.name)) }
+        let exact = folded.filter { $0.key == wanted }
+        let matches = exact.isEmpty ? folded.filter { $0.key.hasPrefix(wanted) } : exact
         guard !wanted.isEmpty, let first = matches.first else { throw unknown }
         guard matches.count == 1 else {
             throw RegistryError.ambiguousReference(

@@ -25,6 +25,8 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case inUse(RecordID, dependents: [RecordID])
     /// The value is already registered, on `existing`.
     case duplicate(field: Field, value: String, existing: RecordID)
+    /// The solution already embeds the service in part of the period, as `existing`.
+    case overlappingUsage(existing: RecordID, solution: RecordID, service: RecordID)
     /// The evidence is withdrawn already, so it can be neither withdrawn nor edited.
     case alreadyWithdrawn(RecordID)
     /// The field names evidence that is withdrawn, which nothing can supersede.
@@ -72,6 +74,11 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
             return "\(id) cannot be removed: \(shown)\(more) still \(dependents.count == 1 ? "refers" : "refer") to it"
         case .duplicate(let field, let value, let existing):
             return "\(field) '\(value)' is already registered as \(existing)"
+        case .overlappingUsage(let existing, let solution, let service):
+            return """
+                \(solution) already uses \(service) in part of that period, as \(existing); edit or end \(existing) \
+                instead
+                """
         case .alreadyWithdrawn(let id):
             return "\(id) is already withdrawn"
         case .withdrawn(let field, let id):

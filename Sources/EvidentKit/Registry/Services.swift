@@ -57,10 +57,11 @@ public struct ServiceEdit: Sendable {
 }
 
 extension Registry {
-    /// Adds a service of a registered vendor.
+    /// Adds a service of a registered vendor; the vendor may have no other service of that name.
     public func addService(_ draft: ServiceDraft, _ context: ChangeContext) throws -> ServiceInfo {
         try write(context) { db in
             let vendor = try resolve(draft.vendor, field: .vendor, kinds: [.vendor], db)
+            try checkUniqueName(draft.name, vendor: vendor.number, except: nil, db)
             var record = ServiceRecord(
                 id: nil, vendorId: vendor.number, name: draft.name, category: draft.category, hosts: draft.hosts,
                 cookies: draft.cookies)
@@ -93,6 +94,7 @@ extension Registry {
                 name: edit.name ?? record.name, category: edit.category ?? record.category,
                 hosts: edit.hosts ?? record.hosts, cookies: edit.cookies ?? record.cookies)
             record.vendorId = try resolve(draft.vendor, field: .vendor, kinds: [.vendor], db).number
+            try checkUniqueName(draft.name, vendor: record.vendorId, except: id.number, db)
             (record.name, record.category, record.hosts, record.cookies) =
                 (draft.name, draft.category, draft.hosts, draft.cookies)
             try record.update(db)
@@ -111,6 +113,15 @@ extension Registry {
             guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
             try ServiceRecord.deleteOne(db, key: id.number)
             return (id, [id])
+        }
+    }
+
+    /// Refuses a name another service of the vendor has, as names are compared when resolving references.
+    private func checkUniqueName(_ name: String, vendor: Int64, except: Int64?, _ db: Database) throws {
+        let key = NameFolding.key(name)
+        for service in try ServiceRecord.filter(ServiceRecord.Columns.vendorId == vendor).fetchAll(db)
+        where service.id != except && NameFolding.key(service.name) == key {
+            throw RegistryError.duplicate(field: .name, value: name, existing: RecordID(.service, service.id!))
         }
     }
 }

@@ -57,11 +57,13 @@ public struct UsageEdit: Sendable {
 }
 
 extension Registry {
-    /// Adds a usage: a registered solution embedding a registered service.
+    /// Adds a usage: a registered solution embedding a registered service, over a period in which no other usage
+    /// of the solution embeds it.
     public func addUsage(_ draft: UsageDraft, _ context: ChangeContext) throws -> UsageInfo {
         try write(context) { db in
             let solution = try resolve(draft.solution, field: .solution, kinds: [.solution], db)
             let service = try resolve(draft.service, field: .service, kinds: [.service], db)
+            try checkNoOverlap(solution.number, service.number, draft.since, draft.until, except: nil, db)
             var record = UsageRecord(
                 id: nil, solutionId: solution.number, serviceId: service.number, since: draft.since,
                 until: draft.until, purpose: draft.purpose, route: draft.route,
@@ -96,6 +98,7 @@ extension Registry {
                 until: edit.clearUntil ? nil : edit.until ?? record.until, purpose: edit.purpose ?? record.purpose,
                 route: edit.route ?? record.route, vendorOwnPurposes: edit.vendorOwnPurposes ?? record.vendorOwnPurposes
             )
+            try checkNoOverlap(record.solutionId, record.serviceId, draft.since, draft.until, except: id.number, db)
             (record.since, record.until, record.purpose, record.route, record.vendorOwnPurposes) =
                 (draft.since, draft.until, draft.purpose, draft.route, draft.vendorOwnPurposes)
             try record.update(db)
@@ -111,6 +114,22 @@ extension Registry {
             guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
             try UsageRecord.deleteOne(db, key: id.number)
             return (id, [id])
+        }
+    }
+
+    /// Refuses a period that shares a day with another usage of the same service by the same solution.
+    private func checkNoOverlap(
+        _ solution: Int64, _ service: Int64, _ since: Day, _ until: Day?, except: Int64?, _ db: Database
+    ) throws {
+        let others = try UsageRecord.filter(
+            UsageRecord.Columns.solutionId == solution && UsageRecord.Columns.serviceId == service
+        ).orderByPrimaryKey().fetchAll(db)
+        for other in others where other.id != except {
+            if other.since <= (until ?? .last) && since <= (other.until ?? .last) {
+                throw RegistryError.overlappingUsage(
+                    existing: RecordID(.usage, other.id!), solution: RecordID(.solution, solution),
+                    service: RecordID(.service, service))
+            }
         }
     }
 }

@@ -50,9 +50,10 @@ public struct VendorEdit: Sendable {
 }
 
 extension Registry {
-    /// Adds a vendor of third-party services.
+    /// Adds a vendor of third-party services; no other may have its CVR or VAT number.
     public func addVendor(_ draft: VendorDraft, _ context: ChangeContext) throws -> VendorInfo {
         try write(context) { db in
+            try checkUniqueCompany(draft, except: nil, db)
             var record = VendorRecord(
                 id: nil, name: draft.name, country: draft.country, cvr: draft.cvr, vat: draft.vat,
                 website: draft.website)
@@ -86,6 +87,7 @@ extension Registry {
                 name: edit.name ?? record.name, country: edit.country ?? record.country,
                 cvr: merged(edit.cvr, record.cvr), vat: merged(edit.vat, record.vat),
                 website: merged(edit.website, record.website))
+            try checkUniqueCompany(draft, except: id.number, db)
             (record.name, record.country, record.cvr, record.vat, record.website) =
                 (draft.name, draft.country, draft.cvr, draft.vat, draft.website)
             try record.update(db)
@@ -104,6 +106,22 @@ extension Registry {
             guard dependents.isEmpty else { throw RegistryError.inUse(id, dependents: dependents) }
             try VendorRecord.deleteOne(db, key: id.number)
             return (id, [id])
+        }
+    }
+
+    /// Refuses a CVR or VAT number another vendor has, either as given or as the other number of the same company.
+    private func checkUniqueCompany(_ draft: VendorDraft, except: Int64?, _ db: Database) throws {
+        let given: [(Field, String?)] = [(.cvr, draft.cvr), (.vat, draft.vat)]
+        for (field, value) in given {
+            guard let value else { continue }
+            let keys = Identification.companyKeys(
+                cvr: field == .cvr ? value : nil, vat: field == .vat ? value : nil)
+            for vendor in try VendorRecord.fetchAll(db) where vendor.id != except {
+                let existing = Identification.companyKeys(cvr: vendor.cvr, vat: vendor.vat)
+                if keys.contains(where: existing.contains) {
+                    throw RegistryError.duplicate(field: field, value: value, existing: RecordID(.vendor, vendor.id!))
+                }
+            }
         }
     }
 }

@@ -4,8 +4,10 @@ import GRDB
 public struct DueItem: Sendable, Codable, Equatable {
     /// The day by which to act.
     public var day: Day
-    /// Days from the day counted from to `day`.
+    /// Days from the day counted from to `day`; negative when the day has passed.
     public var daysLeft: Int
+    /// Whether the day has passed while the evidence still counts: nothing has superseded it or withdrawn it yet.
+    public var overdue: Bool
     /// What is due: a review, the end of validity, or the last day to give notice.
     public var deadline: Rules.Deadline.Kind
     /// The evidence concerned.
@@ -19,10 +21,12 @@ public struct DueItem: Sendable, Codable, Equatable {
 }
 
 extension Registry {
-    /// The deadlines of counting evidence from `day` to `days` later, earliest first.
+    /// The deadlines of counting evidence up to `days` after `day`, earliest first: first those already passed
+    /// (overdue), then those from `day` on.
     ///
     /// Evidence a successor supersedes counts until the day before the successor starts: its deadlines after
-    /// that are not due.
+    /// that are not due, and its passed deadlines stop being overdue once the successor has started, as they do
+    /// when the evidence is withdrawn.
     public func due(from day: Day, within days: Int) throws -> [DueItem] {
         try Validate.number(days, field: .within, in: Limits.days, unit: "days")
         try Rules.checkReferenceDay(day, field: .from)
@@ -43,15 +47,19 @@ extension Registry {
             var items: [DueItem] = []
             for (id, facts) in evidence.entries where facts.superseded != .entirely {
                 let counts: Day? = if case .from(let start) = facts.superseded { start.adding(days: -1) } else { nil }
+                // Passed deadlines of evidence that still counts stay listed until it is superseded or withdrawn.
+                guard (counts ?? day) >= day else { continue }
                 for deadline in Rules.validity(of: facts, policy: policy).deadlines
-                where deadline.day >= day && deadline.day <= min(last, counts ?? last) {
+                where deadline.day <= min(last, counts ?? last) {
                     items.append(
                         DueItem(
-                            day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal, deadline: deadline.kind,
-                            evidence: facts.id, kind: facts.kind, title: titles[id] ?? "",
+                            day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal,
+                            overdue: deadline.day < day, deadline: deadline.kind, evidence: facts.id, kind: facts.kind,
+                            title: titles[id] ?? "",
                             covers: (covers[id] ?? []).sorted()))
                 }
             }
+            // Passed days sort first, so overdue items lead.
             return items.sorted { ($0.day, $0.evidence) < ($1.day, $1.evidence) }
         }
     }
