@@ -49,7 +49,7 @@ struct EvidenceCommand: ParsableCommand {
                 The kind must fit the bytes: a screenshot is an image or PDF; a config is JSON, YAML, XML or
                 text; an agreement is PDF, DOCX, ODT, text or an image scan.
                 """)
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The documents to file.") var files: [String]
         @Option(help: "\(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
@@ -103,7 +103,7 @@ struct EvidenceCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct evidence's title, coverage, parties or dates; --covers and --party replace their lists.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(help: "A new title.") var title: String?
@@ -130,7 +130,7 @@ struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw evidence: it stops counting; its documents and history are kept.",
             aliases: ["withdraw"])
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(help: "Why it is withdrawn.") var reason: String?

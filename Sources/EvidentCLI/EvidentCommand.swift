@@ -13,6 +13,8 @@ public struct EvidentCommand: ParsableCommand {
             R3 technically necessary).
 
             The registry lives in a home directory: --home DIR, else $EVIDENT_HOME, else ./.evident.
+            --home, --json and --actor (who makes a change, on the commands that change something) may come
+            before the command name or after it: 'evident --home DIR status' is 'evident status --home DIR'.
             Start with 'evident init'.
             """,
         version: "0.1.0",

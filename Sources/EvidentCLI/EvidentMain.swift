@@ -10,7 +10,7 @@ public enum EvidentMain {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         Console.$current.withValue(console) {
             do {
-                var command = try EvidentCommand.parseAsRoot(arguments)
+                var command = try EvidentCommand.parseAsRoot(GlobalOptions.reordered(arguments))
                 try command.run()
                 return 0
             } catch {

@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
             DIR/registry.json from 'evident export' rebuilds that registry in an empty home.
             """)
 
-    @OptionGroup var home: HomeOptions
+    @OptionGroup var home: ChangeOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The contract list (.csv or .json), or an export's registry.json.") var file: String
     @Option(help: "csv or json (default: from the file's name and content).") var format: ImportFormat?

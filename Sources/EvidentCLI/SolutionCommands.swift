@@ -12,7 +12,7 @@ struct SolutionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a solution; its §2 scope is derived from these facts.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution's name.") var name: String
         @Option(help: "self-service, national-portal or information (§2 S1).") var kind: SolutionKind
@@ -63,7 +63,7 @@ struct SolutionCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a solution; --owner replaces all owners.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "A new name.") var name: String?
@@ -94,7 +94,7 @@ struct SolutionCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a solution; refused while usages refer to it.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SOL-1) or an unambiguous name.") var solution: String
 

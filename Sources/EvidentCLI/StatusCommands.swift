@@ -162,7 +162,7 @@ struct SettingsCommand: ParsableCommand {
         }
         .joined(separator: "\n"))
 
-    @OptionGroup var home: HomeOptions
+    @OptionGroup var home: ChangeOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "A setting to change.") var key: String?
     // Unrecognised input, so that a negative value such as -5 reaches the range check instead of reading as a flag.

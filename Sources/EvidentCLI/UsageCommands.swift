@@ -11,7 +11,7 @@ struct UsageCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register that a solution uses a service.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "The service: an id (SVC-1) or an unambiguous name.") var service: String
@@ -57,7 +57,7 @@ struct UsageCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a usage's period, purpose or route.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
         @Option(help: ArgumentHelp("A new first day.", valueName: "date"), transform: parseDay) var since: Day?
@@ -84,7 +84,7 @@ struct UsageCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a usage; refused while evidence covers it (end it with 'usage edit --until').")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
 
