@@ -15,7 +15,7 @@ struct AuthorityCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "The authority's name.") var name: String
         @Option(help: "Its CVR number (8 digits, mod-11 checked).") var cvr: String
-        @Option(help: "state, region, municipality or private (§2 S4).") var kind: AuthorityKind
+        @Option(help: "The kind of authority (§2 S4).") var kind: AuthorityKind
 
         func run() throws {
             let draft = try AuthorityDraft(name: name, cvr: cvr, kind: kind)

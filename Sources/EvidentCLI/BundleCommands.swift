@@ -13,10 +13,11 @@ struct BundleCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Pack the records, verdicts and documents of a solution, an authority or everything.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 The bundle is reproducible: the same registry state, reference date, seal time and key give
                 byte-identical bytes. Without --seal-time, SOURCE_DATE_EPOCH sets it, else the current time.
-                """)
+                """))
 
         @OptionGroup var home: HomeOptions
         @Option(help: "Bundle this solution (id or name).") var solution: String?
@@ -106,14 +107,15 @@ struct BundleCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a bundle offline: every file, manifest, the signature and the verdicts.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 Reads the tar as a stream and extracts nothing. Reports every problem with a stable code.
                 Exits 0 when the bundle is valid and signed by a key in --allowed-signers, 2 when it is intact
                 but no trusted signature was checked, 3 when it was made by a newer evident (a format or rules
                 version this one does not know), 1 when it is invalid. The verdicts are re-derived from
                 registry.json under the rules version the bundle names and compared by meaning; report.html is
                 covered by the signature only, and the output says so.
-                """)
+                """))
 
         @Argument(help: "The bundle (.tar).") var bundle: String
         @OptionGroup var trust: Trust

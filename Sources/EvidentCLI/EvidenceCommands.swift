@@ -44,15 +44,16 @@ struct EvidenceCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File evidence with one or more documents.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 The files are copied into the registry's content-addressed store; the same bytes are stored once.
                 The kind must fit the bytes: a screenshot is an image or PDF; a config is JSON, YAML, XML or
                 text; an agreement is PDF, DOCX, ODT, text or an image scan.
-                """)
+                """))
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The documents to file.") var files: [String]
-        @Option(help: "\(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
+        @Option(help: "What the evidence is; the kind must fit the documents.") var kind: EvidenceKind
         @Option(help: "A title people will recognise.") var title: String
         @Option(parsing: .upToNextOption, help: "What it covers: usages (USE-1), services (SVC-1) or vendors (VEN-1).")
         var covers: [String]

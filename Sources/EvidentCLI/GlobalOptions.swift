@@ -12,7 +12,12 @@ enum GlobalOptions {
     static let flags: Set<String> = ["--json"]
 
     /// `arguments` with the global options found among the leading command names moved after the last of them.
-    static func reordered(_ arguments: [String], root: any ParsableCommand.Type = EvidentCommand.self) -> [String] {
+    ///
+    /// Throws `UnknownCommand` for a word where a command group expects the name of one of its commands, including
+    /// after `help`.
+    static func reordered(_ arguments: [String], root: any ParsableCommand.Type = EvidentCommand.self) throws
+        -> [String]
+    {
         var command = root
         var names: [String] = []
         var moved: [String] = []
@@ -32,6 +37,13 @@ enum GlobalOptions {
                 names.append(argument)
                 command = subcommand
                 index += 1
+            } else if argument == "help" && names.isEmpty {
+                names.append(argument)
+                index += 1
+            } else if !command.configuration.subcommands.isEmpty && !argument.hasPrefix("-") {
+                let path = names.filter { $0 != "help" }
+                let known: [String] = command.configuration.subcommands.map { $0._commandName }
+                throw UnknownCommand(name: argument, path: path, known: known)
             } else {
                 break
             }

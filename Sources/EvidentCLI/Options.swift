@@ -95,7 +95,17 @@ extension SolutionKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 extension ServiceCategory: ExpressibleByArgument {}
-extension Route: ExpressibleByArgument {}
+extension Route: ExpressibleByArgument {
+    public static var allValueDescriptions: [String: String] {
+        [
+            "opt-out": "R1: the vendor's setting that stops its own-purpose use is switched on.",
+            "agreement": "R2: an agreement forbids the vendor's own-purpose use.",
+            "technically-necessary":
+                "R3: a technical precondition or there for security; the vendor cannot use the data.",
+            "none": "No route is claimed: non-compliant on a covered solution.",
+        ]
+    }
+}
 extension OwnPurposes: ExpressibleByArgument {}
 extension EvidenceKind: ExpressibleByArgument {}
 

@@ -15,7 +15,7 @@ struct ServiceCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "The vendor: an id (VEN-1) or an unambiguous name.") var vendor: String
         @Option(help: "The service's name.") var name: String
-        @Option(help: "\(ServiceCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: "What kind of service it is.")
         var category: ServiceCategory
         @Option(parsing: .upToNextOption, help: "Hosts it loads from, such as *.google-analytics.com.")
         var host: [String]

@@ -15,11 +15,11 @@ struct SolutionCommand: ParsableCommand {
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution's name.") var name: String
-        @Option(help: "self-service, national-portal or information (§2 S1).") var kind: SolutionKind
-        @Option(help: "web or app.") var channel: Channel
+        @Option(help: "The kind of solution (§2 S1).") var kind: SolutionKind
+        @Option(help: "How people reach it.") var channel: Channel
         @Option(help: "The address of a web solution.") var url: String?
         @Option(help: "The store id of an app.") var appId: String?
-        @Option(help: "citizens, businesses or both (§2 S3).") var audience: Audience
+        @Option(help: "Whom it serves (§2 S3).") var audience: Audience
         @Flag var obligation: Obligation
         @Option(help: "The law that makes it mandatory.") var mandatedBy: String?
         @Option(

@@ -7,11 +7,12 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the verdict on every usage active on a date (§2 scope, §3.1 routes).",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             One line per usage: compliant, expiring (compliant, but the proof lapses within the warning window),
             missing-evidence, non-compliant or out-of-scope, with the rule it rests on and the evidence it used.
             With --fail-on, exits 2 when any verdict is that bad or worse.
-            """)
+            """))
 
     @OptionGroup var home: HomeOptions
     @Option(
@@ -31,7 +32,7 @@ struct StatusCommand: ParsableCommand {
     var window: Int?
     @Flag(help: "Print JSON (schema/status.schema.json).") var json = false
     @Flag(help: "Print CSV.") var csv = false
-    @Option(help: "Exit 2 when a verdict is this bad or worse: missing-evidence or non-compliant.")
+    @Option(help: "Exit 2 when any verdict is this bad or worse:")
     var failOn: FailOn?
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -40,6 +41,14 @@ struct StatusCommand: ParsableCommand {
         case nonCompliant = "non-compliant"
 
         var outcome: Outcome { Outcome(rawValue: rawValue)! }
+
+        static var allValueDescriptions: [String: String] {
+            [
+                "expiring": "expiring, missing-evidence or non-compliant.",
+                "missing-evidence": "missing-evidence or non-compliant.",
+                "non-compliant": "non-compliant only.",
+            ]
+        }
     }
 
     func validate() throws {
@@ -158,7 +167,7 @@ struct SettingsCommand: ParsableCommand {
         commandName: "settings",
         abstract: "Show the home's settings, or change one with KEY VALUE.",
         discussion: Setting.allCases.map {
-            "\($0.rawValue) (\(describe($0.range)), default \($0.defaultValue)): \($0.summary)"
+            "\($0.rawValue) (\(describe($0.range)), default \($0.defaultValue)): \($0.summary)."
         }
         .joined(separator: "\n"))
 

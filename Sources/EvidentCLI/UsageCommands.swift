@@ -20,9 +20,9 @@ struct UsageCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "date"), transform: parseDay)
         var until: Day?
         @Option(help: "What the service is used for.") var purpose: String?
-        @Option(help: "The §3.1 route claimed: opt-out (R1), agreement (R2), technically-necessary (R3) or none.")
+        @Option(help: "The §3.1 route claimed.")
         var route: Route
-        @Option(help: "Can the vendor use the data for its own purposes: yes, no or unknown (§3.1 R3).")
+        @Option(help: "Can the vendor use the data for its own purposes (§3.1 R3)?")
         var vendorOwnPurposes: OwnPurposes
 
         func run() throws {
