@@ -121,7 +121,7 @@ struct ExportCommand: ParsableCommand {
             try Console.current.json(summary)
         } else {
             Console.current.out(
-                "Exported \(summary.records) records and \(summary.documents) documents to \(summary.directory)"
+                "Exported \(Counted(summary.records, "record")) and \(Counted(summary.documents, "document")) to \(summary.directory)"
                     + " (registry.json sha256 \(summary.sha256))")
         }
     }

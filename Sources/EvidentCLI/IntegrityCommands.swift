@@ -70,12 +70,12 @@ struct CheckCommand: ParsableCommand {
                 console.out(tabSeparated: [problem.code.rawValue, problem.subject, problem.detail])
             }
             let summary =
-                "\(report.records) records, \(report.documents) documents, \(report.objects) objects"
+                "\(Counted(report.records, "record")), \(Counted(report.documents, "document")), \(Counted(report.objects, "object"))"
                 + "\(deep ? " (re-hashed)" : ""), \(report.auditEvents) audit events"
                 + (report.recoveredObjects > 0
-                    ? "; removed \(report.recoveredObjects) objects of interrupted filings" : "")
+                    ? "; removed \(Counted(report.recoveredObjects, "object")) of interrupted filings" : "")
             let count = report.problems.count
-            console.out(count == 0 ? "ok: \(summary)" : "\(count) problem\(count == 1 ? "" : "s"): \(summary)")
+            console.out(count == 0 ? "ok: \(summary)" : "\(Counted(count, "problem")): \(summary)")
         }
         if !report.problems.isEmpty { throw ExitCode(1) }
     }

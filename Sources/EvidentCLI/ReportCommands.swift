@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(
                 "Evaluation \(year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
-                    + "\(report.outOfScope.count) solutions out of scope")
+                    + "\(Counted(report.outOfScope.count, "solution")) out of scope")
             Console.current.err(Reproduction.line(report.recorded, command: report.reproduce))
         }
     }

@@ -75,7 +75,7 @@ struct StatusCommand: ParsableCommand {
             // The rows have no place for it.
             console.err(Reproduction.line(moment, command: reproduce))
         } else {
-            console.out("Verdicts as of \(evaluation.asOf) (warning window \(policy.warningDays) days)")
+            console.out("Verdicts as of \(evaluation.asOf) (warning window \(Counted(policy.warningDays, "day")))")
             console.out(Reproduction.line(moment, command: reproduce))
             if evaluation.verdicts.isEmpty {
                 console.out("(no usage is active on that day)")
@@ -95,6 +95,12 @@ struct StatusCommand: ParsableCommand {
             console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         }
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
+            let failing = evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
+            let verb = failing == 1 ? "is" : "are"
+            let worse = failOn == .nonCompliant ? "" : " or worse"
+            console.err(
+                "\(Counted(failing, "usage")) \(verb) \(failOn.rawValue)\(worse); exiting 2 (--fail-on \(failOn.rawValue))"
+            )
             throw ExitCode(2)
         }
     }
@@ -136,7 +142,7 @@ struct DueCommand: ParsableCommand {
         }
         console.out(Reproduction.line(moment, command: reproduce))
         if items.isEmpty {
-            console.out("Nothing is due within \(within) days.")
+            console.out("Nothing is due within \(Counted(within, "day")).")
         } else {
             console.lines(
                 Printing.table(

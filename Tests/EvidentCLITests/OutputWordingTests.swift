@@ -1,0 +1,62 @@
+import EvidentTestSupport
+import Foundation
+import Testing
+
+/// Small things people notice in evident's output: counts, paths, overwrites, why an exit code.
+@Suite struct OutputWordingTests {
+    @Test func oneOfAThingIsSingular() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let export = evident("export", "--out", directory.appendingPathComponent("export").path)
+            #expect(export.code == 0, "\(export.err)")
+            #expect(export.out.contains(" and 1 document to "), "\(export.out)")
+            let check = evident("check")
+            #expect(check.out.contains(", 1 document, 1 object"), "\(check.out)")
+            #expect(evident("due", "--within", "1").out.contains("Nothing is due within 1 day."))
+            #expect(!evident("evidence", "show", "EVD-1").out.contains(" 1 bytes"))
+        }
+    }
+
+    @Test func bundleCreateRefusesAnExistingOutWithoutForce() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, tar, _) = try BundleCommandTests().bundle(in: directory)
+            let key = directory.appendingPathComponent("bundle-key").path
+            try Data("not a bundle".utf8).write(to: URL(fileURLWithPath: tar))
+            let arguments = ["bundle", "create", "--all", "--key", key, "--out", tar]
+            let refused = evident.run(arguments)
+            #expect(refused.code == 64)
+            #expect(refused.err == "error: --out '\(tar)' already exists; give --force to replace it\n")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: tar)) == Data("not a bundle".utf8))
+            let replaced = evident.run(arguments + ["--force"])
+            #expect(replaced.code == 0, "\(replaced.err)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: tar)) != Data("not a bundle".utf8))
+        }
+    }
+
+    @Test func extractNamesTheBagWithOneSlash() throws {
+        try withTemporaryDirectory { directory in
+            let (evident, tar, signers) = try BundleCommandTests().bundle(in: directory)
+            let out = directory.appendingPathComponent("audit").path + "/"
+            let extracted = evident("bundle", "extract", tar, "--to", out, "--allowed-signers", signers)
+            #expect(extracted.code == 0)
+            #expect(extracted.err.contains("Extracted to \(out)EB-ALL-20260615\n"), "\(extracted.err)")
+        }
+    }
+
+    @Test func failOnSaysWhyItExitsTwo() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Evident.samples(in: directory)
+            let failed = evident("status", "--as-of", "2026-11-30", "--solution", "SOL-8", "--fail-on", "expiring")
+            #expect(failed.code == 2)
+            let lines = failed.err.split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(lines.first?.hasSuffix("or worse; exiting 2 (--fail-on expiring)") == true, "\(failed.err)")
+            #expect(lines.first?.hasPrefix("1 usage is ") == true || lines.first?.contains(" usages are ") == true)
+            let passed = evident(
+                "status", "--as-of", "2026-11-30", "--solution", "SOL-8", "--fail-on", "missing-evidence")
+            #expect(passed.code == 0)
+            #expect(passed.err.isEmpty)
+        }
+    }
+}
