@@ -26,3 +26,25 @@ import Testing
         }
     }
 }
+
+/// The shell completion scripts the README tells people to install.
+@Suite struct CompletionScriptTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func theBinaryWritesACompletionScriptNamingTheCommands(_ shell: String) throws {
+        #expect(try ReadmeTests.text("README.md").contains("evident --generate-completion-script \(shell) > "))
+        let script = try tool(try Binary.url.path, ["--generate-completion-script", shell])
+        #expect(script.code == 0)
+        for command in ["status", "evidence", "bundle", "settings", "import"] {
+            #expect(script.out.contains(command), "\(shell): \(command)")
+        }
+        #expect(script.out.contains("fail-on"))
+        if shell == "bash" {
+            // The script must at least parse.
+            try withTemporaryDirectory { directory in
+                let file = directory.appendingPathComponent("evident.bash")
+                try script.out.write(to: file, atomically: true, encoding: .utf8)
+                #expect(try tool("bash", ["-n", file.path]).code == 0)
+            }
+        }
+    }
+}
