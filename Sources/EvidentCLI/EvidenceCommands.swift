@@ -86,7 +86,17 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().evidenceList(), json: output.json)
+            let registry = try home.openRegistry()
+            let list = try registry.evidenceList()
+            guard !output.json else { return try Console.current.present(list: list, json: true) }
+            // People see the review date in effect; JSON keeps the date as filed (none means the default).
+            let policy = try registry.policy()
+            let shown = list.map { info in
+                var info = info
+                info.dates.reviewBy = info.reviewDay(policy: policy)
+                return info
+            }
+            try Console.current.present(list: shown, json: false)
         }
     }
 

@@ -60,3 +60,29 @@ import Testing
         }
     }
 }
+
+extension OutputWordingTests {
+    @Test func evidenceListShowsTheReviewDateInEffect() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let added = evident.run([
+                "evidence", "add", try evident.fixture("screenshot.png"), "--kind", "opt-out-screenshot", "--title",
+                "Opt-out switched on", "--covers", "USE-1", "--captured", "2026-01-10",
+            ])
+            #expect(added.code == 0, "\(added.err)")
+            let row = try #require(
+                evident("evidence", "list").out.split(separator: "\n").first { $0.hasPrefix("EVD-2 ") })
+            #expect(row.contains("2027-01-10"), "\(row)")  // captured + the default 12 months
+            #expect(evident("settings", "opt-out-review-months", "6").code == 0)
+            let again = try #require(
+                evident("evidence", "list").out.split(separator: "\n").first { $0.hasPrefix("EVD-2 ") })
+            #expect(again.contains("2026-07-10"), "\(again)")
+            // JSON keeps what was filed: no review date of its own.
+            let json = try #require(evident("evidence", "list", "--json").json() as? [[String: Any]])
+            let filed = try #require(json.first { $0["id"] as? String == "EVD-2" })
+            #expect(filed["captured"] as? String == "2026-01-10")
+            #expect(filed["reviewBy"] == nil)
+        }
+    }
+}
