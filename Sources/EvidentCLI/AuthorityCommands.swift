@@ -11,11 +11,11 @@ struct AuthorityCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an authority.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The authority's name.") var name: String
         @Option(help: "Its CVR number (8 digits, mod-11 checked).") var cvr: String
-        @Option(help: "state, region, municipality or private (§2 S4).") var kind: AuthorityKind
+        @Option(help: "The kind of authority (§2 S4).") var kind: AuthorityKind
 
         func run() throws {
             let draft = try AuthorityDraft(name: name, cvr: cvr, kind: kind)
@@ -47,7 +47,7 @@ struct AuthorityCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an authority's name, CVR or kind.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (AUT-1) or an unambiguous name.") var authority: String
         @Option(help: "A new name.") var name: String?
@@ -64,7 +64,7 @@ struct AuthorityCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove an authority; refused while it owns a solution.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (AUT-1) or an unambiguous name.") var authority: String
 

@@ -13,10 +13,11 @@ struct BundleCommand: ParsableCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Pack the records, verdicts and documents of a solution, an authority or everything.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 The bundle is reproducible: the same registry state, reference date, seal time and key give
                 byte-identical bytes. Without --seal-time, SOURCE_DATE_EPOCH sets it, else the current time.
-                """)
+                """))
 
         @OptionGroup var home: HomeOptions
         @Option(help: "Bundle this solution (id or name).") var solution: String?
@@ -35,10 +36,16 @@ struct BundleCommand: ParsableCommand {
         @Option(help: "The Source-Organization in bag-info.txt (default: the responsible authority).")
         var organization: String?
         @Flag(help: "Print JSON.") var json = false
+        @Flag(help: "Replace the file --out names when it exists (default: refuse, and write nothing).") var force =
+            false
 
         func validate() throws {
             guard [solution != nil, authority != nil, all].filter({ $0 }).count == 1 else {
                 throw ValidationError("give exactly one of --solution, --authority or --all")
+            }
+            // As 'key new' and 'evidence get' do: a bundle handed to an auditor is not replaced by accident.
+            if !force && FileManager.default.fileExists(atPath: out) {
+                throw ValidationError("--out '\(out)' already exists; give --force to replace it")
             }
         }
 
@@ -63,8 +70,8 @@ struct BundleCommand: ParsableCommand {
                 try console.json(summary)
             } else {
                 console.out(
-                    "Wrote \(summary.path): \(summary.identifier), \(summary.payloadFiles) documents"
-                        + " (\(summary.payloadBytes) bytes), \(summary.verdicts) verdicts as of \(summary.asOf),"
+                    "Wrote \(summary.path): \(summary.identifier), \(Counted(summary.payloadFiles, "document"))"
+                        + " (\(Counted(summary.payloadBytes, "byte"))), \(Counted(summary.verdicts, "verdict")) as of \(summary.asOf),"
                         + " sealed \(summary.sealTime), signed by \(summary.signer)")
                 console.out(Reproduction.line(summary.recorded, command: summary.reproduce))
             }
@@ -106,14 +113,15 @@ struct BundleCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a bundle offline: every file, manifest, the signature and the verdicts.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 Reads the tar as a stream and extracts nothing. Reports every problem with a stable code.
                 Exits 0 when the bundle is valid and signed by a key in --allowed-signers, 2 when it is intact
                 but no trusted signature was checked, 3 when it was made by a newer evident (a format or rules
                 version this one does not know), 1 when it is invalid. The verdicts are re-derived from
                 registry.json under the rules version the bundle names and compared by meaning; report.html is
                 covered by the signature only, and the output says so.
-                """)
+                """))
 
         @Argument(help: "The bundle (.tar).") var bundle: String
         @OptionGroup var trust: Trust
@@ -139,7 +147,9 @@ struct BundleCommand: ParsableCommand {
             let result = try BundleVerifier.extract(path: bundle, to: to, allowedSigners: try trust.load())
             try report(result, json: json)
             if result.status == .invalid || result.status == .unsupported { throw ExitCode(result.exitCode) }
-            if !json { Console.current.err("Extracted to \(to)/\(result.identifier ?? "")") }
+            if !json {
+                Console.current.err("Extracted to \(to.hasSuffix("/") ? to : to + "/")\(result.identifier ?? "")")
+            }
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         }
     }
@@ -162,7 +172,8 @@ private func report(_ result: BundleVerification, json: Bool) throws {
             }
                 ?? "key \(signature.fingerprint) (not checked against allowed signers)"
         } ?? "no signature"
-    let summary = "\(result.identifier ?? result.path): \(result.payloadFiles) documents, \(result.payloadBytes) bytes"
+    let summary =
+        "\(result.identifier ?? result.path): \(Counted(result.payloadFiles, "document")), \(Counted(result.payloadBytes, "byte"))"
     switch result.status {
     case .valid: console.out("valid: \(summary), signed by \(signer)")
     case .unverified:
@@ -170,7 +181,7 @@ private func report(_ result: BundleVerification, json: Bool) throws {
             "intact but unverified: \(summary), signed by \(signer); pass --allowed-signers to check whose key it is")
     case .unsupported:
         console.out("not checked: \(summary) was made by a newer evident; verify it with that version or later")
-    case .invalid: console.out("invalid: \(result.problems.count) problems in \(summary)")
+    case .invalid: console.out("invalid: \(Counted(result.problems.count, "problem")) in \(summary)")
     }
     for path in result.notRederived where result.status != .invalid {
         console.out("not re-derived: \(path) (vouched for by the signature only)")

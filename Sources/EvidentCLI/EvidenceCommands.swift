@@ -44,15 +44,16 @@ struct EvidenceCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "File evidence with one or more documents.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 The files are copied into the registry's content-addressed store; the same bytes are stored once.
                 The kind must fit the bytes: a screenshot is an image or PDF; a config is JSON, YAML, XML or
                 text; an agreement is PDF, DOCX, ODT, text or an image scan.
-                """)
-        @OptionGroup var home: HomeOptions
+                """))
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The documents to file.") var files: [String]
-        @Option(help: "\(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
+        @Option(help: "What the evidence is; the kind must fit the documents.") var kind: EvidenceKind
         @Option(help: "A title people will recognise.") var title: String
         @Option(parsing: .upToNextOption, help: "What it covers: usages (USE-1), services (SVC-1) or vendors (VEN-1).")
         var covers: [String]
@@ -98,8 +99,16 @@ struct EvidenceCommand: ParsableCommand {
             let registry = try home.openRegistry()
             var filter = EvidenceFilter()
             (filter.kind, filter.covers, filter.expiringWithin) = (kind, covers, expiringWithin)
-            try Console.current.present(
-                list: registry.evidenceList(matching: filter, on: registry.today), json: output.json)
+            let list = try registry.evidenceList(matching: filter, on: registry.today)
+            guard !output.json else { return try Console.current.present(list: list, json: true) }
+            // People see the review date in effect; JSON keeps the date as filed (none means the default).
+            let policy = try registry.policy()
+            let shown = list.map { info in
+                var info = info
+                info.dates.reviewBy = info.reviewDay(policy: policy)
+                return info
+            }
+            try Console.current.present(list: shown, json: false)
         }
     }
 
@@ -117,7 +126,7 @@ struct EvidenceCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct evidence's title, coverage, parties or dates; --covers and --party replace their lists.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(help: "A new title.") var title: String?
@@ -144,7 +153,7 @@ struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw evidence: it stops counting; its documents and history are kept.",
             aliases: ["withdraw"])
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(help: "Why it is withdrawn.") var reason: String?

@@ -6,7 +6,8 @@ public struct EvidentCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "evident",
         abstract: "Keep the evidence that third-party services on Danish state self-service solutions are allowed.",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             evident registers authorities, solutions, vendors, services and the usages that tie them together,
             and files the agreements, screenshots and config exports that prove each usage is allowed under
             §3.1 of Erhvervsstyrelsen's 2022 guidance on third-party cookies (R1 opt-out, R2 agreement,
@@ -14,7 +15,10 @@ public struct EvidentCommand: ParsableCommand {
 
             The registry lives in a home directory: --home DIR, else $EVIDENT_HOME, else ./.evident.
             Start with 'evident init'.
-            """,
+
+            --home, --json and --actor (who makes a change, on the commands that change something) may come
+            before the command name or after it: 'evident --home DIR status' is 'evident status --home DIR'.
+            """),
         version: "0.1.0",
         subcommands: [
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,

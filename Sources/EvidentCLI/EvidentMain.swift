@@ -10,7 +10,7 @@ public enum EvidentMain {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         Console.$current.withValue(console) {
             do {
-                var command = try EvidentCommand.parseAsRoot(arguments)
+                var command = try EvidentCommand.parseAsRoot(try GlobalOptions.reordered(arguments))
                 try command.run()
                 return 0
             } catch {
@@ -39,6 +39,9 @@ public enum EvidentMain {
                 "error: \(error): create one with 'evident init --home \(path)'"
                     + " (or choose another with --home or EVIDENT_HOME)")
             return 1
+        case let error as UnknownCommand:
+            console.err("error: \(error)")
+            return usageExitCode
         case let error as any UserFacingError:
             console.err("error: \(error.message.commandLine)")
             return 1

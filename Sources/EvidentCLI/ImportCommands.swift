@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a contract list (CSV or JSON) or a registry export, all or nothing.",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             A contract list has one row per piece of evidence: the vendor, the service, the kind, title, parties,
             dates, clause, what it covers and the document's path relative to the list (columns in README.md and
             schema/contract-import.md; JSON in schema/contract-import.schema.json). CSV may use commas or
@@ -27,13 +28,13 @@ struct ImportCommand: ParsableCommand {
             a row whose document or dates changed files a new revision that supersedes the old evidence.
 
             DIR/registry.json from 'evident export' rebuilds that registry in an empty home.
-            """)
+            """))
 
-    @OptionGroup var home: HomeOptions
+    @OptionGroup var home: ChangeOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The contract list (.csv or .json), or an export's registry.json.") var file: String
-    @Option(help: "csv or json (default: from the file's name and content).") var format: ImportFormat?
-    @Option(help: "The CSV's encoding: utf-8 (default) or windows-1252.") var encoding: ImportEncoding = .utf8
+    @Option(help: "The list's format (default: from the file's name and content).") var format: ImportFormat?
+    @Option(help: "The CSV's encoding.") var encoding: ImportEncoding = .utf8
     @Flag(help: "Check everything and print what an import would do, writing nothing.") var dryRun = false
 
     func run() throws {
@@ -104,10 +105,11 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write every record, revision and link to DIR/registry.json and the documents to DIR/documents/.",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             registry.json is described by schema/registry-export.schema.json. 'evident import DIR/registry.json'
             into an empty home rebuilds the same registry; exporting that again gives the same files.
-            """)
+            """))
 
     @OptionGroup var home: HomeOptions
     @OptionGroup var output: OutputOptions
@@ -119,7 +121,7 @@ struct ExportCommand: ParsableCommand {
             try Console.current.json(summary)
         } else {
             Console.current.out(
-                "Exported \(summary.records) records and \(summary.documents) documents to \(summary.directory)"
+                "Exported \(Counted(summary.records, "record")) and \(Counted(summary.documents, "document")) to \(summary.directory)"
                     + " (registry.json sha256 \(summary.sha256))")
         }
     }

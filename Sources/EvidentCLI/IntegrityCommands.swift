@@ -43,7 +43,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the database, the document store and the audit trail; exit 1 on any problem.",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             Runs SQLite's integrity and foreign-key checks; checks that every document has its object, of the
             size its row records, and every object a document, and that nothing else lies in the store; that
             the audit chain is unbroken; and that every record (documents' sizes and media types included) and
@@ -53,7 +54,7 @@ struct CheckCommand: ParsableCommand {
 
             Leftovers of a filing killed before its commit are cleaned up first; a filing still running in
             another process is left alone. On a read-only home nothing is removed and leftovers are reported.
-            """)
+            """))
 
     @OptionGroup var home: HomeOptions
     @Flag(help: "Also re-hash every stored document.") var deep = false
@@ -69,12 +70,12 @@ struct CheckCommand: ParsableCommand {
                 console.out(tabSeparated: [problem.code.rawValue, problem.subject, problem.detail])
             }
             let summary =
-                "\(report.records) records, \(report.documents) documents, \(report.objects) objects"
+                "\(Counted(report.records, "record")), \(Counted(report.documents, "document")), \(Counted(report.objects, "object"))"
                 + "\(deep ? " (re-hashed)" : ""), \(report.auditEvents) audit events"
                 + (report.recoveredObjects > 0
-                    ? "; removed \(report.recoveredObjects) objects of interrupted filings" : "")
+                    ? "; removed \(Counted(report.recoveredObjects, "object")) of interrupted filings" : "")
             let count = report.problems.count
-            console.out(count == 0 ? "ok: \(summary)" : "\(count) problem\(count == 1 ? "" : "s"): \(summary)")
+            console.out(count == 0 ? "ok: \(summary)" : "\(Counted(count, "problem")): \(summary)")
         }
         if !report.problems.isEmpty { throw ExitCode(1) }
     }

@@ -13,11 +13,12 @@ struct KeyCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an Ed25519 key pair in OpenSSH format (FILE mode 0600, FILE.pub).",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 Prints the allowed_signers line that an auditor adds to the file passed to
                 'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. Keys made with
                 'ssh-keygen -t ed25519 -N ""' work the same.
-                """)
+                """))
 
         @Option(help: "The private key file to write; the public key goes to FILE.pub.") var out: String
         @Option(help: "Who signs with it, as named in allowed_signers (default: the OS user).") var identity: String?

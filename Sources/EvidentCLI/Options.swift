@@ -8,14 +8,12 @@ import Foundation
     import Darwin
 #endif
 
-/// The options every command that touches a registry takes.
-struct HomeOptions: ParsableArguments {
-    @Option(help: "The registry home (default: $EVIDENT_HOME, else ./.evident).")
-    var home: String?
+/// Where a command finds its registry: `--home`, else `$EVIDENT_HOME`, else `./.evident`.
+protocol RegistryLocating {
+    var home: String? { get }
+}
 
-    @Option(help: "Who makes the change, for the audit trail (default: $EVIDENT_ACTOR, else the OS user).")
-    var actor: String?
-
+extension RegistryLocating {
     var resolvedHome: Home {
         Home.resolve(option: home, environment: Console.current.environment)
     }
@@ -24,6 +22,21 @@ struct HomeOptions: ParsableArguments {
     func openRegistry() throws -> Registry {
         try Registry.open(at: resolvedHome, clock: Console.current.clock)
     }
+}
+
+/// The options of a command that reads a registry.
+struct HomeOptions: ParsableArguments, RegistryLocating {
+    @Option(help: "The registry home (default: $EVIDENT_HOME, else ./.evident).")
+    var home: String?
+}
+
+/// The options of a command that changes a registry: its home and who makes the change.
+struct ChangeOptions: ParsableArguments, RegistryLocating {
+    @Option(help: "The registry home (default: $EVIDENT_HOME, else ./.evident).")
+    var home: String?
+
+    @Option(help: "Who makes the change, for the audit trail (default: $EVIDENT_ACTOR, else the OS user).")
+    var actor: String?
 
     /// The audit context of a change made by `command`.
     func change(_ command: String) -> ChangeContext {
@@ -82,7 +95,17 @@ extension SolutionKind: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 extension ServiceCategory: ExpressibleByArgument {}
-extension Route: ExpressibleByArgument {}
+extension Route: ExpressibleByArgument {
+    public static var allValueDescriptions: [String: String] {
+        [
+            "opt-out": "R1: the vendor's setting that stops its own-purpose use is switched on.",
+            "agreement": "R2: an agreement forbids the vendor's own-purpose use.",
+            "technically-necessary":
+                "R3: a technical precondition or there for security; the vendor cannot use the data.",
+            "none": "No route is claimed: non-compliant on a covered solution.",
+        ]
+    }
+}
 extension OwnPurposes: ExpressibleByArgument {}
 extension EvidenceKind: ExpressibleByArgument {}
 extension Outcome: ExpressibleByArgument {}

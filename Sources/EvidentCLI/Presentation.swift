@@ -147,7 +147,10 @@ extension EvidenceInfo: Presentable {
         ]
         for (index, file) in files.enumerated() {
             pairs.append(
-                ("File \(index + 1)", "\(file.name) (\(file.mediaType), \(file.size) bytes, sha256 \(file.sha256))"))
+                (
+                    "File \(index + 1)",
+                    "\(file.name) (\(file.mediaType), \(Counted(file.size, "byte")), sha256 \(file.sha256))"
+                ))
         }
         return pairs
     }

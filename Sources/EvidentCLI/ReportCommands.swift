@@ -15,13 +15,14 @@ struct ReportCommand: ParsableCommand {
     struct Annual: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the §4 annual evaluation: report.html, report.json and report.csv.",
-            discussion: """
+            discussion: HelpText.prose(
+                """
                 One section per responsible authority; each covered solution with its §2 facts, owners and why it
                 is covered; per usage the service, vendor, route, verdict, the rule it rests on and the evidence
                 with its dates and parties; usages that ended in the year are judged on their last day. Totals per
                 verdict count each usage once; the solutions outside the guidance show the §2 condition that fails.
                 The HTML is one self-contained file that loads nothing from anywhere.
-                """)
+                """))
 
         @OptionGroup var home: HomeOptions
         @Option(
@@ -35,7 +36,7 @@ struct ReportCommand: ParsableCommand {
             transform: parseDay)
         var asOf: Day?
         @OptionGroup var recorded: RecordedOptions
-        @Option(help: "da (default) or en.") var lang: ReportLanguage = .da
+        @Option(help: "The reports' language.") var lang: ReportLanguage = .da
         @Option(help: "The directory to write the three files into (created when missing).") var out: String
 
         func run() throws {
@@ -49,7 +50,7 @@ struct ReportCommand: ParsableCommand {
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(
                 "Evaluation \(year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
-                    + "\(report.outOfScope.count) solutions out of scope")
+                    + "\(Counted(report.outOfScope.count, "solution")) out of scope")
             Console.current.err(Reproduction.line(report.recorded, command: report.reproduce))
         }
     }

@@ -11,11 +11,11 @@ struct ServiceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a service of a vendor.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The vendor: an id (VEN-1) or an unambiguous name.") var vendor: String
         @Option(help: "The service's name.") var name: String
-        @Option(help: "\(ServiceCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: "What kind of service it is.")
         var category: ServiceCategory
         @Option(parsing: .upToNextOption, help: "Hosts it loads from, such as *.google-analytics.com.")
         var host: [String]
@@ -52,7 +52,7 @@ struct ServiceCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a service; --host and --cookie replace the current lists.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SVC-1) or an unambiguous name.") var service: String
         @Option(help: "A new vendor.") var vendor: String?
@@ -76,7 +76,7 @@ struct ServiceCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a service; refused while usages or evidence refer to it.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SVC-1) or an unambiguous name.") var service: String
 

@@ -12,14 +12,14 @@ struct SolutionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a solution; its §2 scope is derived from these facts.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution's name.") var name: String
-        @Option(help: "self-service, national-portal or information (§2 S1).") var kind: SolutionKind
-        @Option(help: "web or app.") var channel: Channel
+        @Option(help: "The kind of solution (§2 S1).") var kind: SolutionKind
+        @Option(help: "How people reach it.") var channel: Channel
         @Option(help: "The address of a web solution.") var url: String?
         @Option(help: "The store id of an app.") var appId: String?
-        @Option(help: "citizens, businesses or both (§2 S3).") var audience: Audience
+        @Option(help: "Whom it serves (§2 S3).") var audience: Audience
         @Flag var obligation: Obligation
         @Option(help: "The law that makes it mandatory.") var mandatedBy: String?
         @Option(
@@ -63,7 +63,7 @@ struct SolutionCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a solution; --owner replaces all owners.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "A new name.") var name: String?
@@ -94,7 +94,7 @@ struct SolutionCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a solution; refused while usages refer to it.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SOL-1) or an unambiguous name.") var solution: String
 

@@ -7,11 +7,12 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the verdict on every usage active on a date (§2 scope, §3.1 routes).",
-        discussion: """
+        discussion: HelpText.prose(
+            """
             One line per usage: compliant, expiring (compliant, but the proof lapses within the warning window),
             missing-evidence, non-compliant or out-of-scope, with the rule it rests on and the evidence it used.
             With --fail-on, exits 2 when any verdict is that bad or worse.
-            """)
+            """))
 
     @OptionGroup var home: HomeOptions
     @Option(
@@ -31,7 +32,7 @@ struct StatusCommand: ParsableCommand {
     var window: Int?
     @Flag(help: "Print JSON (schema/status.schema.json).") var json = false
     @Flag(help: "Print CSV.") var csv = false
-    @Option(help: "Exit 2 when a verdict is this bad or worse: missing-evidence or non-compliant.")
+    @Option(help: "Exit 2 when any verdict is this bad or worse:")
     var failOn: FailOn?
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -40,6 +41,14 @@ struct StatusCommand: ParsableCommand {
         case nonCompliant = "non-compliant"
 
         var outcome: Outcome { Outcome(rawValue: rawValue)! }
+
+        static var allValueDescriptions: [String: String] {
+            [
+                "expiring": "expiring, missing-evidence or non-compliant.",
+                "missing-evidence": "missing-evidence or non-compliant.",
+                "non-compliant": "non-compliant only.",
+            ]
+        }
     }
 
     func validate() throws {
@@ -66,7 +75,7 @@ struct StatusCommand: ParsableCommand {
             // The rows have no place for it.
             console.err(Reproduction.line(moment, command: reproduce))
         } else {
-            console.out("Verdicts as of \(evaluation.asOf) (warning window \(policy.warningDays) days)")
+            console.out("Verdicts as of \(evaluation.asOf) (warning window \(Counted(policy.warningDays, "day")))")
             console.out(Reproduction.line(moment, command: reproduce))
             if evaluation.verdicts.isEmpty {
                 console.out("(no usage is active on that day)")
@@ -86,6 +95,12 @@ struct StatusCommand: ParsableCommand {
             console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         }
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
+            let failing = evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
+            let verb = failing == 1 ? "is" : "are"
+            let worse = failOn == .nonCompliant ? "" : " or worse"
+            console.err(
+                "\(Counted(failing, "usage")) \(verb) \(failOn.rawValue)\(worse); exiting 2 (--fail-on \(failOn.rawValue))"
+            )
             throw ExitCode(2)
         }
     }
@@ -130,7 +145,7 @@ struct DueCommand: ParsableCommand {
         }
         console.out(Reproduction.line(moment, command: reproduce))
         if items.isEmpty {
-            console.out("Nothing is due within \(within) days, and nothing is overdue.")
+            console.out("Nothing is due within \(Counted(within, "day")), and nothing is overdue.")
         } else {
             console.lines(
                 Printing.table(
@@ -162,11 +177,11 @@ struct SettingsCommand: ParsableCommand {
         commandName: "settings",
         abstract: "Show the home's settings, or change one with KEY VALUE.",
         discussion: Setting.allCases.map {
-            "\($0.rawValue) (\(describe($0.range)), default \($0.defaultValue)): \($0.summary)"
+            "\($0.rawValue) (\(describe($0.range)), default \($0.defaultValue)): \($0.summary)."
         }
         .joined(separator: "\n"))
 
-    @OptionGroup var home: HomeOptions
+    @OptionGroup var home: ChangeOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "A setting to change.") var key: String?
     // Unrecognised input, so that a negative value such as -5 reaches the range check instead of reading as a flag.

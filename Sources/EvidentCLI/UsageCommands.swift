@@ -11,7 +11,7 @@ struct UsageCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register that a solution uses a service.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "The service: an id (SVC-1) or an unambiguous name.") var service: String
@@ -20,9 +20,9 @@ struct UsageCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "date"), transform: parseDay)
         var until: Day?
         @Option(help: "What the service is used for.") var purpose: String?
-        @Option(help: "The §3.1 route claimed: opt-out (R1), agreement (R2), technically-necessary (R3) or none.")
+        @Option(help: "The §3.1 route claimed.")
         var route: Route
-        @Option(help: "Can the vendor use the data for its own purposes: yes, no or unknown (§3.1 R3).")
+        @Option(help: "Can the vendor use the data for its own purposes (§3.1 R3)?")
         var vendorOwnPurposes: OwnPurposes
 
         func run() throws {
@@ -67,7 +67,7 @@ struct UsageCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a usage's period, purpose or route.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
         @Option(help: ArgumentHelp("A new first day.", valueName: "date"), transform: parseDay) var since: Day?
@@ -94,7 +94,7 @@ struct UsageCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a usage; refused while evidence covers it (end it with 'usage edit --until').")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
 

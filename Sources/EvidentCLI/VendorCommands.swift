@@ -11,7 +11,7 @@ struct VendorCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a vendor.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The vendor's name.") var name: String
         @Option(help: "ISO 3166 country code, such as DK, IE or US.") var country: String
@@ -50,7 +50,7 @@ struct VendorCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a vendor; an empty --cvr, --vat or --website clears it.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (VEN-1) or an unambiguous name.") var vendor: String
         @Option(help: "A new name.") var name: String?
@@ -69,7 +69,7 @@ struct VendorCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a vendor; refused while it has services or evidence.")
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (VEN-1) or an unambiguous name.") var vendor: String
 

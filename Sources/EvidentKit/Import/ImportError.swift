@@ -27,8 +27,8 @@ public enum ImportError: UserFacingError, Sendable, Equatable {
         case .malformedJSON(let reason):
             return "not an import file: \(reason)"
         case .problems(let problems):
-            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return "\(count), nothing imported:\n" + problems.map(\.description).joined(separator: "\n")
+            return "\(Counted(problems.count, "problem")), nothing imported:\n"
+                + problems.map(\.description).joined(separator: "\n")
         case .homeNotEmpty:
             return "a registry export rebuilds an empty home only; this home already has records"
         case .destinationNotEmpty(let path):

@@ -1,0 +1,75 @@
+import ArgumentParser
+import EvidentTestSupport
+import Foundation
+import Testing
+
+@testable import EvidentCLI
+
+/// Every command's `--help` as a person reads it, and the errors for command names evident does not know.
+@Suite struct HelpTextTests {
+    /// Every command, nested ones included, with its path.
+    static let commands: [(path: String, type: any ParsableCommand.Type)] = {
+        func walk(_ type: any ParsableCommand.Type, _ path: String) -> [(String, any ParsableCommand.Type)] {
+            [(path, type)] + type.configuration.subcommands.flatMap { walk($0, path + " " + $0._commandName) }
+        }
+        return walk(EvidentCommand.self, "evident")
+    }()
+
+    @Test func discussionsBreakLinesOnlyBetweenSentences() {
+        for (path, type) in Self.commands {
+            for line in type.configuration.discussion.split(separator: "\n") {
+                // ArgumentParser keeps a discussion's line breaks, so one inside a sentence shows on the screen.
+                #expect(".:?!".contains(line.last!), "\(path): '\(line)' ends mid-sentence")
+            }
+        }
+    }
+
+    @Test func optionsStateTheirDefaultAndValuesOnce() {
+        for (path, type) in Self.commands {
+            // Wide enough that each option's help is one line.
+            let help = EvidentCommand.helpMessage(for: type, columns: 10_000)
+            for line in help.split(separator: "\n") {
+                let text = line.lowercased()
+                #expect(text.components(separatedBy: "default").count <= 2, "\(path): default twice in '\(line)'")
+                guard let range = text.range(of: "(values: ") else { continue }
+                let values = text[range.upperBound...].prefix { $0 != ")" && $0 != ";" }.components(separatedBy: ", ")
+                let prose = text[..<range.lowerBound]
+                let named = values.filter { prose.contains($0) }
+                #expect(named.count < 2, "\(path): values listed twice in '\(line)'")
+            }
+        }
+    }
+
+    @Test func everyCommandPrintsItsHelpAlsoThroughHelp() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            for (path, _) in Self.commands {
+                let arguments = Array(path.split(separator: " ").dropFirst().map(String.init))
+                let help = evident.run(arguments + ["--help"])
+                #expect(help.code == 0, "\(path)")
+                #expect(help.out.hasPrefix("OVERVIEW: "), "\(path)")
+                #expect(help.err.isEmpty, "\(path)")
+                // The same help through `evident help`.
+                #expect(evident.run(["help"] + arguments).out == help.out, "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (["help", "bogus"], "unknown command 'bogus' (known: init, authority,"),
+        (["stauts"], "unknown command 'stauts'; did you mean 'status'?"),
+        (["--home", "x", "evidnce", "list"], "unknown command 'evidnce'; did you mean 'evidence'?"),
+        (["evidence", "lst"], "unknown command 'evidence lst'; did you mean 'evidence list'?"),
+        (["help", "bundle", "verfy"], "unknown command 'bundle verfy'; did you mean 'bundle verify'?"),
+        (["sett"], "unknown command 'sett'; did you mean 'settings'?"),
+    ])
+    func anUnknownCommandIsAnErrorNamingItAndTheClosestKnownOne(_ arguments: [String], _ message: String) throws {
+        try withTemporaryDirectory { directory in
+            let result = Evident(directory: directory).run(arguments)
+            #expect(result.code == 64)
+            #expect(result.out.isEmpty)
+            #expect(result.err.hasPrefix("error: " + message), "\(result.err)")
+            #expect(result.err.split(separator: "\n").count == 1)
+        }
+    }
+}
