@@ -16,6 +16,15 @@ struct Binary {
 
     let home: URL
 
+    /// A new home with one authority (AUT-1) and one vendor (VEN-1), enough to file evidence into.
+    static func withAuthorityAndVendor(in directory: URL) throws -> Binary {
+        let evident = Binary(home: directory.appendingPathComponent("home"))
+        #expect(try evident("init").code == 0)
+        try evident("authority", "add", "--name", "Skattestyrelsen", "--cvr", "13748136", "--kind", "state")
+        try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
+        return evident
+    }
+
     @discardableResult
     func callAsFunction(_ arguments: String...) throws -> Run {
         try tool(try Binary.url.path, arguments, environment: ["EVIDENT_HOME": home.path, "EVIDENT_ACTOR": "e2e"])
@@ -115,10 +124,7 @@ struct Binary {
 
     @Test func processesWritingAtTheSameTimeAllSucceed() throws {
         try withTemporaryDirectory { directory in
-            let evident = Binary(home: directory.appendingPathComponent("home"))
-            #expect(try evident("init").code == 0)
-            try evident("authority", "add", "--name", "Skattestyrelsen", "--cvr", "13748136", "--kind", "state")
-            try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
+            let evident = try Binary.withAuthorityAndVendor(in: directory)
             let writers = 4
             let filings = 50
             var files: [[String]] = []

@@ -197,10 +197,7 @@ import Testing
     /// filers' process ids exist): it must report no orphan and delete nothing a live filing owns.
     @Test func checkWhileOthersFile() throws {
         try withTemporaryDirectory { directory in
-            let evident = Binary(home: directory.appendingPathComponent("home"))
-            #expect(try evident("init").code == 0)
-            try evident("authority", "add", "--name", "Skattestyrelsen", "--cvr", "13748136", "--kind", "state")
-            try evident("vendor", "add", "--name", "Google Ireland", "--country", "IE")
+            let evident = try Binary.withAuthorityAndVendor(in: directory)
             let writers = 6
             let filings = 6
             let binary = try Binary.url.path

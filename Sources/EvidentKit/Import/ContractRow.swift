@@ -56,25 +56,13 @@ struct ContractRow: Sendable {
         let vat = check(.vendorVat) { v throws(InputError) in try Identification.vat(v) }
         let service = check(.service) { v throws(InputError) in try Validate.text(v, field: .service) }
         let category = check(.serviceCategory) { v throws(InputError) in
-            guard let category = ServiceCategory(rawValue: v.lowercased()) else {
-                throw InputError(
-                    field: .service, value: v,
-                    reason: "expected one of \(ServiceCategory.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return category
+            try word(v, of: ServiceCategory.self, field: .service)
         }
         let hosts =
             check(.serviceHosts) { v throws(InputError) in
                 try ContractColumn.items(v).map { h throws(InputError) in try Validate.hostPattern(h, field: .host) }
             } ?? []
-        let kind = check(.kind) { v throws(InputError) in
-            guard let kind = EvidenceKind(rawValue: v.lowercased()) else {
-                throw InputError(
-                    field: .files, value: v,
-                    reason: "expected one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return kind
-        }
+        let kind = check(.kind) { v throws(InputError) in try word(v, of: EvidenceKind.self, field: .files) }
         let title = check(.title) { v throws(InputError) in try Validate.text(v, field: .title) }
         let parties = check(.parties) { v throws(InputError) in
             let items = ContractColumn.items(v)
@@ -155,4 +143,16 @@ enum ContractDates {
         }
         return parsed
     }
+}
+
+/// One of a vocabulary's words, in any case.
+private func word<Word: RawRepresentable & CaseIterable>(
+    _ value: String, of: Word.Type, field: Field
+) throws(InputError) -> Word where Word.RawValue == String {
+    guard let word = Word(rawValue: value.lowercased()) else {
+        throw InputError(
+            field: field, value: value,
+            reason: "expected one of \(Word.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return word
 }
