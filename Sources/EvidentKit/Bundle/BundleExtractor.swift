@@ -52,18 +52,12 @@ extension BundleVerifier {
         guard descriptor >= 0 else { throw ExtractionError(description: "cannot reopen '\(path)'") }
         defer { close(descriptor) }
         let reader = try TarReader(descriptor: descriptor)
-        do {
-            try writeEntries(reader, root: root, bag: bag, expected: expected)
-        } catch {
-            // A file truncated under the reader reads as a broken tar; say what really happened.
-            if let changed = reader.problem() {
-                throw ExtractionError(description: "'\(path)' \(changed); nothing was kept")
-            }
-            throw error
-        }
+        let written = Result { try writeEntries(reader, root: root, bag: bag, expected: expected) }
+        // A file truncated under the reader reads as a broken tar; say what really happened.
         if let changed = reader.problem() {
             throw ExtractionError(description: "'\(path)' \(changed); nothing was kept")
         }
+        try written.get()
     }
 
     private static func writeEntries(_ reader: TarReader, root: String, bag: String, expected: Contents) throws {

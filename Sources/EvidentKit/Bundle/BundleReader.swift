@@ -46,6 +46,7 @@ extension BundleVerifier {
             problem(.notATar, nil, "not a readable tar archive (\(error))")
             return nil
         }
+        var failure: (any Error)?
         do {
             while let entry = try reader.next() {
                 // libarchive skips the data of an entry that is not read.
@@ -101,17 +102,16 @@ extension BundleVerifier {
                 }
             }
         } catch {
-            // A file truncated under the reader reads as a broken tar; say what really happened.
-            if let changed = reader.problem() {
-                problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")
-            } else {
-                problem(.notATar, nil, "not a readable tar archive (\(error))")
-            }
-            return nil
+            failure = error
         }
-        let trailing = reader.firstTrailingByte()
+        let trailing = failure == nil ? reader.firstTrailingByte() : nil
+        // A file truncated under the reader reads as a broken tar; say what really happened.
         if let changed = reader.problem() {
             problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")
+            return nil
+        }
+        if let failure {
+            problem(.notATar, nil, "not a readable tar archive (\(failure))")
             return nil
         }
         if let trailing {
