@@ -165,8 +165,7 @@ struct DocumentStore: Sendable {
     func objectsOfLiveFilings() -> Set<String> {
         var names: Set<String> = []
         for path in intentPaths() where Filing.isLive(intentPath: path) {
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            names.formUnion(text.split(separator: "\n").map(String.init))
+            names.formUnion(Filing.noted(intentPath: path))
         }
         return names
     }

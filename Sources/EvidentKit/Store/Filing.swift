@@ -69,6 +69,12 @@ final class Filing {
         descriptor = -1
     }
 
+    /// The objects the intent file at `path` names (as `note` wrote them); none when it cannot be read.
+    static func noted(intentPath path: String) -> [String] {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map(String.init).filter { $0.count == 64 }
+    }
+
     /// Whether the filing that owns the intent file at `path` is still alive; false for a dead one's and for an
     /// intent that is gone.
     static func isLive(intentPath path: String) -> Bool {
@@ -93,8 +99,7 @@ final class Filing {
                 return nil
             }
             self.path = path
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            sha256s = text.split(separator: "\n").map(String.init).filter { $0.count == 64 }
+            sha256s = Filing.noted(intentPath: path)
         }
 
         deinit {
