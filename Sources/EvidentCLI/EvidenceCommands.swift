@@ -7,37 +7,53 @@ struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
         abstract: "File and manage evidence: agreements, opt-out screenshots, config exports, justifications.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Get.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Restore.self, Get.self]
     )
 
-    /// The dates evidence speaks about, shared by `add` and `edit`.
+    /// The dates evidence speaks about, shared by `add` and `edit`; on `edit` an empty value empties one.
     struct Dates: ParsableArguments {
         @Option(
             help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "date"),
-            transform: parseDay) var captured: Day?
-        @Option(help: ArgumentHelp("When an agreement was signed.", valueName: "date"), transform: parseDay) var signed:
-            Day?
-        @Option(help: ArgumentHelp("First day the evidence is in force.", valueName: "date"), transform: parseDay)
-        var validFrom: Day?
-        @Option(help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"), transform: parseDay)
-        var validUntil: Day?
-        @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay)
-        var reviewBy: Day?
+            transform: Emptiable.parsing(parseDay)) var captured: Emptiable<Day>?
+        @Option(
+            help: ArgumentHelp("When an agreement was signed.", valueName: "date"),
+            transform: Emptiable.parsing(parseDay)) var signed: Emptiable<Day>?
+        @Option(
+            help: ArgumentHelp("First day the evidence is in force.", valueName: "date"),
+            transform: Emptiable.parsing(parseDay)) var validFrom: Emptiable<Day>?
+        @Option(
+            help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"),
+            transform: Emptiable.parsing(parseDay)) var validUntil: Emptiable<Day>?
+        @Option(
+            help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"),
+            transform: Emptiable.parsing(parseDay)) var reviewBy: Emptiable<Day>?
         @Option(
             parsing: .unconditional,
             help: ArgumentHelp(
                 "Days of notice before --valid-until to terminate or renew (\(describe(Limits.days))).",
                 valueName: "days"),
-            transform: wholeNumber(in: Limits.days, unit: "days"))
-        var noticeDays: Int?
-        @Option(help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).")
-        var clause: String?
+            transform: Emptiable.parsing(wholeNumber(in: Limits.days, unit: "days")))
+        var noticeDays: Emptiable<Int>?
+        @Option(
+            help: "The clause or page that restricts the vendor's own-purpose use (§3.1 R2).",
+            transform: Emptiable.parsing { $0 }) var clause: Emptiable<String>?
 
-        /// The dates as the Kit carries them.
+        /// The dates given, as the Kit carries them.
         var value: EvidenceDates {
             EvidenceDates(
-                captured: captured, signed: signed, validFrom: validFrom, validUntil: validUntil, reviewBy: reviewBy,
-                noticeDays: noticeDays)
+                captured: captured?.value, signed: signed?.value, validFrom: validFrom?.value,
+                validUntil: validUntil?.value, reviewBy: reviewBy?.value, noticeDays: noticeDays?.value)
+        }
+
+        /// The fields given an empty value, which `edit` empties.
+        var emptied: Set<Field> {
+            let given: [(Field, Bool)] = [
+                (.captured, captured?.isEmptied == true), (.signed, signed?.isEmptied == true),
+                (.validFrom, validFrom?.isEmptied == true), (.validUntil, validUntil?.isEmptied == true),
+                (.reviewBy, reviewBy?.isEmptied == true), (.noticeDays, noticeDays?.isEmptied == true),
+                (.clause, clause?.isEmptied == true),
+            ]
+            return Set(given.filter(\.1).map(\.0))
         }
     }
 
@@ -71,9 +87,15 @@ struct EvidenceCommand: ParsableCommand {
                 evidence covering a vendor or service must name its parties.
                 """, valueName: "authority")) var party: [String] = []
 
+        func validate() throws {
+            if let field = dates.emptied.min(by: { $0.rawValue < $1.rawValue }) {
+                throw ValidationError("\(field.flag): give a value (an empty value empties a field in evidence edit)")
+            }
+        }
+
         func run() throws {
             let draft = try EvidenceDraft(
-                kind: kind, title: title, covers: covers, dates: dates.value, clause: dates.clause,
+                kind: kind, title: title, covers: covers, dates: dates.value, clause: dates.clause?.value,
                 supersedes: supersedes, parties: party)
             let info = try home.openRegistry().fileEvidence(draft, files: files, home.change("evidence add"))
             try Console.current.changed("Filed", info, json: output.json)
@@ -125,10 +147,17 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct evidence's title, coverage, parties or dates; --covers and --party replace their lists.")
+            abstract: "Correct evidence's kind, title, coverage, parties, dates or clause.",
+            discussion: HelpText.prose(
+                """
+                --covers and --party replace their lists. An empty value empties a date or the clause, as in \
+                --valid-until ''. A new --kind must fit the filed documents. Withdrawn evidence is restored \
+                first (evidence restore); superseded evidence stays as it was, so correct its successor.
+                """))
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+        @Option(help: "What the evidence really is, when it was filed as another kind.") var kind: EvidenceKind?
         @Option(help: "A new title.") var title: String?
         @Option(parsing: .upToNextOption, help: "What it covers, replacing the current list.")
         var covers: [String] = []
@@ -140,10 +169,10 @@ struct EvidenceCommand: ParsableCommand {
 
         func run() throws {
             var edit = EvidenceEdit()
-            edit.title = title
+            (edit.kind, edit.title) = (kind, title)
             edit.covers = covers.isEmpty ? nil : covers
             edit.parties = party.isEmpty ? nil : party
-            (edit.dates, edit.clause) = (dates.value, dates.clause)
+            (edit.dates, edit.clause, edit.cleared) = (dates.value, dates.clause?.value, dates.emptied)
             let info = try home.openRegistry().editEvidence(evidence, edit, home.change("evidence edit"))
             try Console.current.changed("Changed", info, json: output.json)
         }
@@ -162,6 +191,19 @@ struct EvidenceCommand: ParsableCommand {
             let info = try home.openRegistry().withdrawEvidence(
                 evidence, reason: reason, home.change("evidence remove"))
             try Console.current.changed("Withdrew", info, json: output.json)
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a withdrawal back: the evidence counts again; the audit trail keeps both changes.")
+        @OptionGroup var home: ChangeOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
+
+        func run() throws {
+            let info = try home.openRegistry().restoreEvidence(evidence, home.change("evidence restore"))
+            try Console.current.changed("Restored", info, json: output.json)
         }
     }
 

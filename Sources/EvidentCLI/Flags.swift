@@ -22,6 +22,7 @@ extension Field {
         case .since: "--since"
         case .until: "--until"
         case .purpose: "--purpose"
+        case .kind: "--kind"
         case .files: "FILE"
         case .title: "--title"
         case .covers: "--covers"

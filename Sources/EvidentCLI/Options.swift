@@ -59,6 +59,22 @@ struct ArgumentValueError: Error, CustomStringConvertible {
     let description: String
 }
 
+/// An option's value where an empty value (`--valid-until ''`) means "empty this field" on an edit.
+enum Emptiable<Value: Sendable>: Sendable {
+    case set(Value)
+    case emptied
+
+    /// The value given, or nil when it was emptied.
+    var value: Value? { if case .set(let value) = self { value } else { nil } }
+    /// Whether the option was given an empty value.
+    var isEmptied: Bool { if case .emptied = self { true } else { false } }
+
+    /// A transform that reads an empty value as `emptied` and any other with `parse`.
+    static func parsing(_ parse: @escaping @Sendable (String) throws -> Value) -> @Sendable (String) throws -> Self {
+        { text in text.isEmpty ? .emptied : .set(try parse(text)) }
+    }
+}
+
 /// Parses a `YYYY-MM-DD` option value.
 func parseDay(_ text: String) throws -> Day {
     do {

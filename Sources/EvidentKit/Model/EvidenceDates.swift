@@ -34,6 +34,26 @@ public struct EvidenceDates: Sendable, Equatable, Codable {
             reviewBy: other.reviewBy ?? reviewBy, noticeDays: other.noticeDays ?? noticeDays)
     }
 
+    /// Whether `field` names one of these dates and it is given.
+    func has(_ field: Field) -> Bool {
+        var emptied = self
+        emptied.clear(field)
+        return emptied != self
+    }
+
+    /// Empties the date `field` names; other fields change nothing.
+    mutating func clear(_ field: Field) {
+        switch field {
+        case .captured: captured = nil
+        case .signed: signed = nil
+        case .validFrom: validFrom = nil
+        case .validUntil: validUntil = nil
+        case .reviewBy: reviewBy = nil
+        case .noticeDays: noticeDays = nil
+        default: break
+        }
+    }
+
     /// Whether no date is given.
     var isEmpty: Bool { self == EvidenceDates() }
 

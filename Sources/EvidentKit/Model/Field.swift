@@ -11,8 +11,8 @@ public enum Field: String, Sendable, CaseIterable {
     case vendor, host, cookie
     /// Usages: the solution and service, the period (`since`, `until`) and the purpose.
     case solution, service, since, until, purpose
-    /// Evidence: the files filed, the title, what it covers, its dates, its clause and what it supersedes.
-    case files, title, covers, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause, supersedes
+    /// Evidence: its kind, the files filed, the title, what it covers, its dates, its clause and what it supersedes.
+    case kind, files, title, covers, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause, supersedes
     /// Whom evidence binds: an authority, or all-state for a framework agreement.
     case party
     /// Why evidence is withdrawn, and the one document of evidence to export.

@@ -68,6 +68,13 @@ enum EvidenceParties: Equatable {
 
 /// The fields an `evidence edit` changes; nil leaves a field as it is, covers are replaced when given.
 public struct EvidenceEdit: Sendable {
+    /// The fields an edit can empty: the dates and the clause.
+    public static let clearable: Set<Field> = [
+        .captured, .signed, .validFrom, .validUntil, .reviewBy, .noticeDays, .clause,
+    ]
+
+    /// The kind it really is, when it was filed as another.
+    public var kind: EvidenceKind?
     /// A new title.
     public var title: String?
     /// What it covers instead, as references.
@@ -78,11 +85,35 @@ public struct EvidenceEdit: Sendable {
     public var clause: String?
     /// The parties, replacing the current ones when given.
     public var parties: [String]?
+    /// The fields to empty, from `clearable`.
+    public var cleared: Set<Field> = []
 
     /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
-    var isEmpty: Bool { title == nil && covers == nil && dates.isEmpty && clause == nil && parties == nil }
+    var isEmpty: Bool {
+        kind == nil && title == nil && covers == nil && dates.isEmpty && clause == nil && parties == nil
+            && cleared.isEmpty
+    }
+
+    /// Checks that only clearable fields are cleared, and none is both given and cleared.
+    func checkCleared() throws(InputError) {
+        for field in cleared.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard Self.clearable.contains(field) else {
+                throw InputError(field: field, value: "", reason: "cannot be emptied; give a value")
+            }
+            if dates.has(field) || (field == .clause && clause != nil) {
+                throw InputError(field: field, value: "", reason: "give a value or empty it, not both")
+            }
+        }
+    }
+
+    /// The stored dates and clause with this edit's values put in place and its cleared fields emptied.
+    func applied(to dates: EvidenceDates, clause: String?) -> (EvidenceDates, String?) {
+        var result = dates.overridden(by: self.dates)
+        for field in cleared { result.clear(field) }
+        return (result, cleared.contains(.clause) ? nil : self.clause ?? clause)
+    }
 }
 
 extension Registry {
@@ -232,6 +263,8 @@ extension Registry {
         if try EvidenceRecord.find(db, key: supersedes.number).withdrawnAt != nil {
             throw RegistryError.withdrawn(field: .supersedes, supersedes)
         }
+        let successors = try Self.successors(of: supersedes, db)
+        guard successors.isEmpty else { throw RegistryError.superseded(supersedes, by: successors) }
         return (covers, supersedes)
     }
 
@@ -248,25 +281,33 @@ extension Registry {
         }
     }
 
-    /// Changes the fields `edit` gives and returns the evidence as it now is; withdrawn evidence cannot be edited.
+    /// Changes the fields `edit` gives and returns the evidence as it now is.
+    ///
+    /// Withdrawn and superseded evidence cannot be edited: it stays as it was when it stopped counting, and
+    /// its successor or a restore is where a correction belongs. A new kind must fit the stored documents.
     public func editEvidence(
         _ reference: String, _ edit: EvidenceEdit, _ context: ChangeContext
     ) throws -> EvidenceInfo {
-        try write(context) { db in
+        try edit.checkCleared()
+        return try write(context) { db in
             let id = try resolve(reference, field: nil, kinds: [.evidence], db)
             guard !edit.isEmpty else { throw RegistryError.nothingToChange(id) }
             var record = try EvidenceRecord.find(db, key: id.number)
-            guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
+            try Self.checkEditable(record, id, db)
             let currentCovers = try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == id.number)
                 .fetchAll(db).map(\.target.description)
             let currentParties = try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == id.number)
                 .fetchAll(db).map { RecordID(.authority, $0.authorityId).description }
+            let (dates, clause) = edit.applied(to: record.dates, clause: record.clause)
             let draft = try EvidenceDraft(
-                kind: record.kind, title: edit.title ?? record.title, covers: edit.covers ?? currentCovers,
-                dates: record.dates.overridden(by: edit.dates), clause: edit.clause ?? record.clause,
+                kind: edit.kind ?? record.kind, title: edit.title ?? record.title,
+                covers: edit.covers ?? currentCovers, dates: dates, clause: clause,
                 parties: edit.parties ?? (record.allState ? [EvidenceDraft.allStateParty] : currentParties))
             try draft.dates.checkNotFuture(today: today)
-            (record.title, record.dates, record.clause) = (draft.title, draft.dates, draft.clause)
+            if draft.kind != record.kind { try Self.checkDocuments(of: id, fit: draft.kind, db) }
+            (record.kind, record.title, record.dates, record.clause) = (
+                draft.kind, draft.title, draft.dates, draft.clause
+            )
             let covers = try resolveEvidenceLinks(draft, db).covers
             let parties = try resolveParties(draft.parties, covers: covers, db)
             record.allState = parties == .allState
@@ -274,6 +315,37 @@ extension Registry {
             if edit.covers != nil { try replaceCoverage(of: id.number, with: covers, db) }
             try replaceParties(of: id.number, with: parties, db)
             return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
+        }
+    }
+
+    /// Refuses an edit of evidence that no longer counts: withdrawn, or replaced by a successor.
+    private static func checkEditable(_ record: EvidenceRecord, _ id: RecordID, _ db: Database) throws {
+        guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
+        let successors = try successors(of: id, db)
+        guard successors.isEmpty else { throw RegistryError.superseded(id, by: successors) }
+    }
+
+    /// The evidence that supersedes `id` and counts.
+    private static func successors(of id: RecordID, _ db: Database) throws -> [RecordID] {
+        try Int64.fetchAll(
+            db, sql: "SELECT id FROM evidence WHERE supersedesId = ? AND withdrawnAt IS NULL ORDER BY id",
+            arguments: [id.number]
+        ).map { RecordID(.evidence, $0) }
+    }
+
+    /// Refuses a kind that the stored documents do not fit, naming the first that does not.
+    private static func checkDocuments(of id: RecordID, fit kind: EvidenceKind, _ db: Database) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.fileName, d.mediaType FROM evidenceFile f JOIN document d ON d.sha256 = f.sha256
+                WHERE f.evidenceId = ? ORDER BY f.position
+                """, arguments: [id.number])
+        for row in rows {
+            let mediaType = MediaType(rawValue: row[1]) ?? .binary
+            guard kind.allowedMediaTypes.contains(mediaType) else {
+                throw StoreError.kindMismatch(path: row[0], mediaType: mediaType, kind: kind)
+            }
         }
     }
 
@@ -287,6 +359,18 @@ extension Registry {
             var record = try EvidenceRecord.find(db, key: id.number)
             guard record.withdrawnAt == nil else { throw RegistryError.alreadyWithdrawn(id) }
             (record.withdrawnAt, record.withdrawnBy, record.withdrawnReason) = (timestamp(), context.actor, reason)
+            try record.update(db)
+            return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
+        }
+    }
+
+    /// Takes a withdrawal back: the evidence counts again, and the audit trail keeps both changes.
+    public func restoreEvidence(_ reference: String, _ context: ChangeContext) throws -> EvidenceInfo {
+        try write(context) { db in
+            let id = try resolve(reference, field: nil, kinds: [.evidence], db)
+            var record = try EvidenceRecord.find(db, key: id.number)
+            guard record.withdrawnAt != nil else { throw RegistryError.notWithdrawn(id) }
+            (record.withdrawnAt, record.withdrawnBy, record.withdrawnReason) = (nil, nil, nil)
             try record.update(db)
             return (try InfoLoader.evidence(db, ids: [id.number])[0], [id])
         }

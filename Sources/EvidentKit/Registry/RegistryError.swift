@@ -29,6 +29,10 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
     case overlappingUsage(existing: RecordID, solution: RecordID, service: RecordID)
     /// The evidence is withdrawn already, so it can be neither withdrawn nor edited.
     case alreadyWithdrawn(RecordID)
+    /// The evidence is not withdrawn, so there is no withdrawal to take back.
+    case notWithdrawn(RecordID)
+    /// The evidence is superseded by `successors`; it stays as it was, and corrections go to them.
+    case superseded(RecordID, by: [RecordID])
     /// The field names evidence that is withdrawn, which nothing can supersede.
     case withdrawn(field: Field, RecordID)
     /// An edit gives no field to change.
@@ -81,6 +85,11 @@ public enum RegistryError: UserFacingError, Sendable, Equatable, CustomStringCon
                 """
         case .alreadyWithdrawn(let id):
             return "\(id) is already withdrawn"
+        case .notWithdrawn(let id):
+            return "\(id) is not withdrawn; there is nothing to restore"
+        case .superseded(let id, let successors):
+            let names = successors.map(\.description).joined(separator: ", ")
+            return "\(id) is superseded by \(names) and is kept as it was; correct \(names) instead"
         case .withdrawn(let field, let id):
             return "\(field) '\(id)': that evidence is withdrawn"
         case .nothingToChange(let id):
