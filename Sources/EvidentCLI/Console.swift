@@ -78,6 +78,16 @@ public final class Console: Sendable {
         }
     }
 
+    /// The columns tables fit into: `COLUMNS` when set, else the terminal's width when standard output is one;
+    /// nil (full lines) when it is piped or redirected.
+    var width: Int? {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return max(columns, 40) }
+        guard !capturing, isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return max(Int(size.ws_col), 40)
+    }
+
     /// What a capturing console has received so far.
     public var output: (out: String, err: String) {
         captured.withLock { $0 }

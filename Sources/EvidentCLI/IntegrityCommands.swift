@@ -23,17 +23,16 @@ struct LogCommand: ParsableCommand {
         } else if events.isEmpty {
             console.out("(no events)")
         } else {
-            console.lines(
-                Printing.table(
-                    ["EVENT", "AT", "ACTOR", "COMMAND", "RECORDS", "HASH"],
-                    events.map { event in
-                        [
-                            String(event.id), event.at, event.actor, event.command,
-                            event.records.map { $0.id.description + ($0.sha256 == nil ? " (removed)" : "") }
-                                .joined(separator: ", "),
-                            String(event.hash.prefix(12)),
-                        ]
-                    }))
+            console.table(
+                ["EVENT", "AT", "ACTOR", "COMMAND", "RECORDS", "HASH"],
+                events.map { event in
+                    [
+                        String(event.id), event.at, event.actor, event.command,
+                        event.records.map { $0.id.description + ($0.sha256 == nil ? " (removed)" : "") }
+                            .joined(separator: ", "),
+                        String(event.hash.prefix(12)),
+                    ]
+                })
         }
     }
 }

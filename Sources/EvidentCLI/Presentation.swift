@@ -3,10 +3,18 @@ import EvidentKit
 /// How a kind of record is shown to people: a table row in lists, fields in `show`.
 protocol Presentable: Encodable {
     static var tableHeader: [String] { get }
+    /// The columns of names a narrow terminal may cut, and of ids it may move below the row.
+    static var tableNames: Set<Int> { get }
+    static var tableLists: Set<Int> { get }
     var tableRow: [String] { get }
     var fields: [(String, String?)] { get }
     /// The line printed when the record is added or edited.
     var summary: String { get }
+}
+
+extension Presentable {
+    static var tableNames: Set<Int> { [1] }
+    static var tableLists: Set<Int> { [] }
 }
 
 extension Console {
@@ -17,7 +25,7 @@ extension Console {
         } else if records.isEmpty {
             out("(none)")
         } else {
-            lines(Printing.table(Record.tableHeader, records.map(\.tableRow)))
+            table(Record.tableHeader, records.map(\.tableRow), names: Record.tableNames, lists: Record.tableLists)
         }
     }
 
@@ -52,6 +60,7 @@ extension AuthorityInfo: Presentable {
 
 extension SolutionInfo: Presentable {
     static let tableHeader = ["ID", "NAME", "KIND", "AUDIENCE", "MANDATORY", "OWNERS", "SCOPE"]
+    static let tableLists: Set<Int> = [5]
     var tableRow: [String] {
         [
             id.description, name, kind.rawValue, audience.rawValue, mandatory ? "yes" : "no",
@@ -88,6 +97,7 @@ extension VendorInfo: Presentable {
 
 extension ServiceInfo: Presentable {
     static let tableHeader = ["ID", "NAME", "VENDOR", "CATEGORY", "HOSTS"]
+    static let tableNames: Set<Int> = [1, 2]
     var tableRow: [String] {
         [id.description, name, "\(vendor) \(vendorName)", category.rawValue, hosts.joined(separator: " ")]
     }
@@ -103,6 +113,7 @@ extension ServiceInfo: Presentable {
 
 extension UsageInfo: Presentable {
     static let tableHeader = ["ID", "SOLUTION", "SERVICE", "SINCE", "UNTIL", "ROUTE", "OWN PURPOSES"]
+    static let tableNames: Set<Int> = [1, 2]
     var tableRow: [String] {
         [
             id.description, "\(solution) \(solutionName)", "\(service) \(serviceName)", since.description,
@@ -121,6 +132,8 @@ extension UsageInfo: Presentable {
 
 extension EvidenceInfo: Presentable {
     static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "PARTIES", "TITLE"]
+    static let tableNames: Set<Int> = []
+    static let tableLists: Set<Int> = [5, 6]
     var tableRow: [String] {
         [
             id.description, kind.rawValue, status.rawValue, dates.validUntil.text, dates.reviewBy.text,

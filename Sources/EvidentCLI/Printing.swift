@@ -42,15 +42,88 @@ enum Printing {
     }
 
     /// Columns padded to their widest cell; the last column is never padded.
-    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    ///
+    /// Given a `width` (a terminal's), a table that would not fit it is fitted in steps, each only when the
+    /// one before is not enough: the last column, the long free text, wraps under itself; it goes on lines of
+    /// its own below each row, indented; the `names` columns are cut with `…` (never below 12 characters);
+    /// they join the free text below the row; so do the `lists` (of ids). Ids, dates, verdicts and rules are
+    /// never cut.
+    static func table(
+        _ header: [String], _ rows: [[String]], width: Int? = nil, names: Set<Int> = [], lists: Set<Int> = []
+    ) -> [String] {
         // Made visible before measuring, so that escaped cells stay aligned.
         let all = ([header] + rows).map { $0.map(visible) }
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+        var widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        let last = header.count - 1
+        func line(_ cells: [String], _ columns: [Int]) -> String {
+            zip(cells, columns).enumerated().map { position, item in
+                position == columns.count - 1 ? item.0 : fitted(item.0, widths[item.1])
+            }.joined(separator: "  ").trimmingSuffix()
         }
+        func span(_ columns: [Int]) -> Int { columns.reduce(-2) { $0 + widths[$1] + 2 } }
+        let allColumns = Array(header.indices)
+        guard let width, last > 0, span(allColumns) > width else { return all.map { line($0, allColumns) } }
+        let indent = span(Array(allColumns.dropLast())) + 2
+        if width - indent >= minimumFreeText {
+            let padding = String(repeating: " ", count: indent)
+            return all.flatMap { row in
+                let wrapped = wrap(row[last], to: width - indent)
+                return [line(Array(row.dropLast()) + [wrapped[0]], allColumns)]
+                    + wrapped.dropFirst().map {
+                        padding + $0
+                    }
+            }
+        }
+        var above = Array(allColumns.dropLast())
+        while span(above) > width,
+            let widest = names.filter({ widths[$0] > minimumName }).max(by: { widths[$0] < widths[$1] })
+        {
+            widths[widest] -= 1
+        }
+        if span(above) > width {
+            above.removeAll(where: names.contains)
+            widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        }
+        if span(above) > width { above.removeAll(where: lists.contains) }
+        let moved = names.union(lists).filter { !above.contains($0) }.sorted()
+        let freeIndent = "    "
+        return all.flatMap { row in
+            let below = (moved.isEmpty ? [] : [moved.map { row[$0] }.joined(separator: " · ")]) + [row[last]]
+            return [line(above.map { row[$0] } + [""], above + [last])]
+                + below.flatMap { wrap($0, to: width - freeIndent.count) }.map { freeIndent + $0 }
+        }
+    }
+
+    /// The narrowest a name is cut to before the table moves the names below each row.
+    static let minimumName = 12
+
+    /// The narrowest room a wrapped last column gets before a table stacks it under each row instead.
+    static let minimumFreeText = 30
+
+    /// `cell` padded to `width`, or cut to it with `…` when longer.
+    static func fitted(_ cell: String, _ width: Int) -> String {
+        cell.count <= width
+            ? cell.padding(toLength: width, withPad: " ", startingAt: 0) : cell.prefix(width - 1) + "…"
+    }
+
+    /// `text` in lines of at most `width` characters, broken between words, and inside a word only when it is
+    /// longer than a line; never empty.
+    static func wrap(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word)
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            while word.count > width {
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            current += current.isEmpty ? String(word) : " " + word
+        }
+        return lines + [current]
     }
 
     /// `key: value` lines with the values aligned; nil values are left out.
@@ -66,5 +139,24 @@ enum Printing {
 extension Console {
     func lines(_ lines: [String]) {
         for line in lines { out(line) }
+    }
+
+    /// Prints a table fitted to the terminal's width, or in full lines when standard output is no terminal.
+    func table(_ header: [String], _ rows: [[String]], names: Set<Int> = [], lists: Set<Int> = []) {
+        lines(Printing.table(header, rows, width: width, names: names, lists: lists))
+    }
+
+    /// Prints a line of short items, broken between words to fit the terminal.
+    func wrapped(_ line: String) {
+        lines(width.map { Printing.wrap(line, to: $0) } ?? [line])
+    }
+}
+
+extension String {
+    /// The string without the spaces at its end.
+    func trimmingSuffix() -> String {
+        var text = self[...]
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
     }
 }

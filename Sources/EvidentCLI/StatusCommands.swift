@@ -80,19 +80,19 @@ struct StatusCommand: ParsableCommand {
             if evaluation.verdicts.isEmpty {
                 console.out("(no usage is active on that day)")
             } else {
-                console.lines(
-                    Printing.table(
-                        ["USAGE", "SOLUTION", "SERVICE", "ROUTE", "VERDICT", "RULE", "EVIDENCE", "WHY"],
-                        evaluation.verdicts.map { verdict in
-                            [
-                                verdict.usage.description, verdict.solutionName, verdict.serviceName,
-                                verdict.route.rawValue, verdict.outcome.rawValue, verdict.rule,
-                                verdict.evidence.map(\.description).joined(separator: ","), verdict.reason,
-                            ]
-                        }))
+                console.table(
+                    ["USAGE", "SOLUTION", "SERVICE", "ROUTE", "VERDICT", "RULE", "EVIDENCE", "WHY"],
+                    evaluation.verdicts.map { verdict in
+                        [
+                            verdict.usage.description, verdict.solutionName, verdict.serviceName,
+                            verdict.route.rawValue, verdict.outcome.rawValue, verdict.rule,
+                            verdict.evidence.map(\.description).joined(separator: ","), verdict.reason,
+                        ]
+                    }, names: [1, 2], lists: [6])
             }
             let totals = evaluation.totals
-            console.out(Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+            console.wrapped(
+                Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         }
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
             let failing = evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
@@ -147,16 +147,15 @@ struct DueCommand: ParsableCommand {
         if items.isEmpty {
             console.out("Nothing is due within \(Counted(within, "day")), and nothing is overdue.")
         } else {
-            console.lines(
-                Printing.table(
-                    ["DATE", "IN", "WHAT", "EVIDENCE", "KIND", "COVERS", "TITLE"],
-                    items.map { item in
-                        [
-                            item.day.description, item.overdue ? "OVERDUE \(-item.daysLeft) d" : "\(item.daysLeft) d",
-                            item.deadline.label, item.evidence.description,
-                            item.kind.rawValue, item.covers.map(\.description).joined(separator: ","), item.title,
-                        ]
-                    }))
+            console.table(
+                ["DATE", "IN", "WHAT", "EVIDENCE", "KIND", "COVERS", "TITLE"],
+                items.map { item in
+                    [
+                        item.day.description, item.overdue ? "OVERDUE \(-item.daysLeft) d" : "\(item.daysLeft) d",
+                        item.deadline.label, item.evidence.description,
+                        item.kind.rawValue, item.covers.map(\.description).joined(separator: ","), item.title,
+                    ]
+                }, lists: [4, 5])
         }
     }
 }
