@@ -28,9 +28,11 @@ struct AuthorityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List authorities.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().authorities(), json: output.json)
+            try Console.current.present(
+                list: home.openRegistry().authorities(), json: output.json, words: language.words)
         }
     }
 

@@ -107,6 +107,7 @@ struct EvidenceCommand: ParsableCommand {
             abstract: "List evidence, withdrawn and superseded included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
         @Option(help: "Only evidence of this kind.") var kind: EvidenceKind?
         @Option(help: "Only evidence that covers this usage, service or vendor (an id or a name).") var covers: String?
         @Option(
@@ -130,7 +131,7 @@ struct EvidenceCommand: ParsableCommand {
                 info.dates.reviewBy = info.reviewDay(policy: policy)
                 return info
             }
-            try Console.current.present(list: shown, json: false)
+            try Console.current.present(list: shown, json: false, words: language.words)
         }
     }
 

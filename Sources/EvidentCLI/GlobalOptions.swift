@@ -7,7 +7,7 @@ import ArgumentParser
 /// its own, or refuses one it does not take (`--actor` on a command that changes nothing) with its usual error.
 enum GlobalOptions {
     /// The options taking a value.
-    static let valued: Set<String> = ["--home", "--actor"]
+    static let valued: Set<String> = ["--home", "--actor", "--lang"]
     /// The flags.
     static let flags: Set<String> = ["--json"]
 

@@ -14,6 +14,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only events from this day on.", valueName: "date"), transform: parseDay)
     var since: Day?
     @OptionGroup var output: OutputOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let events = try home.openRegistry().log(record: record, since: since)
@@ -21,7 +22,7 @@ struct LogCommand: ParsableCommand {
         if output.json {
             try console.json(events)
         } else if events.isEmpty {
-            console.out("(no events)")
+            console.out(language.words.pick("(ingen hændelser)", "(no events)"))
         } else {
             console.table(
                 ["EVENT", "AT", "ACTOR", "COMMAND", "RECORDS", "HASH"],
@@ -32,7 +33,7 @@ struct LogCommand: ParsableCommand {
                             .joined(separator: ", "),
                         String(event.hash.prefix(12)),
                     ]
-                })
+                }, words: language.words)
         }
     }
 }

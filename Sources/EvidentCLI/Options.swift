@@ -172,11 +172,16 @@ enum Reproduction {
         return (["evident"] + arguments + ["--as-recorded", moment.description]).map(quoted).joined(separator: " ")
     }
 
-    /// The line that says it, for people.
-    static func line(_ moment: RecordedMoment?, command: String?) -> String {
-        guard let moment, let command else { return "Recorded: nothing yet, the audit trail is empty" }
-        let event = moment.event.map { " (audit event \($0))" } ?? ""
-        return "Recorded at \(moment.at)\(event); reproduce with: \(command)"
+    /// The line that says it, for people reading `words`.
+    static func line(_ moment: RecordedMoment?, command: String?, words: ReportLanguage = .en) -> String {
+        guard let moment, let command else {
+            return words.pick(
+                "Registreret: intet endnu, revisionssporet er tomt", "Recorded: nothing yet, the audit trail is empty")
+        }
+        let event = moment.event.map { words.pick(" (hændelse \($0) i revisionssporet)", " (audit event \($0))") } ?? ""
+        return words.pick(
+            "Registreret \(moment.at)\(event); gentag med: \(command)",
+            "Recorded at \(moment.at)\(event); reproduce with: \(command)")
     }
 
     /// A word as a shell reads it back: as it is when it holds nothing the shell interprets, else in single quotes.

@@ -7,6 +7,7 @@ protocol Presentable: Encodable {
     static var tableNames: Set<Int> { get }
     static var tableLists: Set<Int> { get }
     var tableRow: [String] { get }
+    func tableRow(in words: ReportLanguage) -> [String]
     var fields: [(String, String?)] { get }
     /// The line printed when the record is added or edited.
     var summary: String { get }
@@ -15,17 +16,21 @@ protocol Presentable: Encodable {
 extension Presentable {
     static var tableNames: Set<Int> { [1] }
     static var tableLists: Set<Int> { [] }
+    /// The row with its words in `words`; ids, names and the values options take stay as they are.
+    func tableRow(in words: ReportLanguage) -> [String] { tableRow }
 }
 
 extension Console {
-    /// Prints records as JSON, or as a table for people.
-    func present<Record: Presentable>(list records: [Record], json: Bool) throws {
+    /// Prints records as JSON, or as a table for people in `words`.
+    func present<Record: Presentable>(list records: [Record], json: Bool, words: ReportLanguage = .en) throws {
         if json {
             try self.json(records)
         } else if records.isEmpty {
-            out("(none)")
+            out(words.pick("(ingen)", "(none)"))
         } else {
-            table(Record.tableHeader, records.map(\.tableRow), names: Record.tableNames, lists: Record.tableLists)
+            table(
+                Record.tableHeader, records.map { $0.tableRow(in: words) }, names: Record.tableNames,
+                lists: Record.tableLists, words: words)
         }
     }
 
@@ -134,10 +139,12 @@ extension EvidenceInfo: Presentable {
     static let tableHeader = ["ID", "KIND", "STATUS", "VALID UNTIL", "REVIEW BY", "COVERS", "PARTIES", "TITLE"]
     static let tableNames: Set<Int> = []
     static let tableLists: Set<Int> = [5, 6]
-    var tableRow: [String] {
+    var tableRow: [String] { tableRow(in: .en) }
+    func tableRow(in words: ReportLanguage) -> [String] {
         [
-            id.description, kind.rawValue, status.rawValue, dates.validUntil.text, dates.reviewBy.text,
-            covers.map(\.description).joined(separator: ","), partiesText(separator: ","), title,
+            id.description, kind.rawValue, words == .en ? status.rawValue : words.evidenceStatus(status),
+            dates.validUntil.text, dates.reviewBy.text, covers.map(\.description).joined(separator: ","),
+            partiesText(separator: ","), title,
         ]
     }
 

@@ -1,3 +1,4 @@
+import EvidentKit
 import Foundation
 
 /// Plain-text layouts for people: aligned tables and key-value blocks, and text made safe for a terminal.
@@ -142,8 +143,11 @@ extension Console {
     }
 
     /// Prints a table fitted to the terminal's width, or in full lines when standard output is no terminal.
-    func table(_ header: [String], _ rows: [[String]], names: Set<Int> = [], lists: Set<Int> = []) {
-        lines(Printing.table(header, rows, width: width, names: names, lists: lists))
+    func table(
+        _ header: [String], _ rows: [[String]], names: Set<Int> = [], lists: Set<Int> = [],
+        words: ReportLanguage = .en
+    ) {
+        lines(Printing.table(TableWords.headings(header, words), rows, width: width, names: names, lists: lists))
     }
 
     /// Prints a line of short items, broken between words to fit the terminal.

@@ -2,8 +2,6 @@ import ArgumentParser
 import EvidentKit
 import Foundation
 
-extension ReportLanguage: ExpressibleByArgument {}
-
 /// `evident report …`: reports to forward.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

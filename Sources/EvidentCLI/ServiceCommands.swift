@@ -32,9 +32,10 @@ struct ServiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List services.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().services(), json: output.json)
+            try Console.current.present(list: home.openRegistry().services(), json: output.json, words: language.words)
         }
     }
 

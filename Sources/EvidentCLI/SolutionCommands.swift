@@ -43,9 +43,10 @@ struct SolutionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List solutions.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().solutions(), json: output.json)
+            try Console.current.present(list: home.openRegistry().solutions(), json: output.json, words: language.words)
         }
     }
 

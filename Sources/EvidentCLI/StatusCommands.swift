@@ -34,6 +34,7 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print CSV.") var csv = false
     @Option(help: "Exit 2 when any verdict is this bad or worse:")
     var failOn: FailOn?
+    @OptionGroup var language: LanguageOptions
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case expiring
@@ -75,24 +76,34 @@ struct StatusCommand: ParsableCommand {
             // The rows have no place for it.
             console.err(Reproduction.line(moment, command: reproduce))
         } else {
-            console.out("Verdicts as of \(evaluation.asOf) (warning window \(Counted(policy.warningDays, "day")))")
-            console.out(Reproduction.line(moment, command: reproduce))
+            let words = language.words
+            let days = words.pick(
+                policy.warningDays == 1 ? "1 dag" : "\(policy.warningDays) dage",
+                "\(Counted(policy.warningDays, "day"))")
+            console.out(
+                words.pick(
+                    "Vurderinger pr. \(evaluation.asOf) (varslingsperiode \(days))",
+                    "Verdicts as of \(evaluation.asOf) (warning window \(days))"))
+            console.out(Reproduction.line(moment, command: reproduce, words: words))
             if evaluation.verdicts.isEmpty {
-                console.out("(no usage is active on that day)")
+                console.out(words.pick("(ingen brug er aktiv den dag)", "(no usage is active on that day)"))
             } else {
                 console.table(
                     ["USAGE", "SOLUTION", "SERVICE", "ROUTE", "VERDICT", "RULE", "EVIDENCE", "WHY"],
                     evaluation.verdicts.map { verdict in
                         [
                             verdict.usage.description, verdict.solutionName, verdict.serviceName,
-                            verdict.route.rawValue, verdict.outcome.rawValue, verdict.rule,
-                            verdict.evidence.map(\.description).joined(separator: ","), verdict.reason,
+                            words == .en ? verdict.route.rawValue : words.route(verdict.route),
+                            words == .en ? verdict.outcome.rawValue : words.outcome(verdict.outcome), verdict.rule,
+                            verdict.evidence.map(\.description).joined(separator: ","), verdict.reason(in: words),
                         ]
-                    }, names: [1, 2], lists: [6])
+                    }, names: [1, 2], lists: [6], words: words)
             }
             let totals = evaluation.totals
             console.wrapped(
-                Outcome.allCases.map { "\($0.rawValue): \(totals[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+                Outcome.allCases.map {
+                    "\(words == .en ? $0.rawValue : words.outcome($0)): \(totals[$0.rawValue] ?? 0)"
+                }.joined(separator: ", "))
         }
         if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
             let failing = evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
@@ -127,6 +138,7 @@ struct DueCommand: ParsableCommand {
     var from: Day?
     @OptionGroup var recorded: RecordedOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         let registry = try recorded.view(of: home.openRegistry())
@@ -143,29 +155,37 @@ struct DueCommand: ParsableCommand {
             console.err(Reproduction.line(moment, command: reproduce))
             return
         }
-        console.out(Reproduction.line(moment, command: reproduce))
+        let words = language.words
+        console.out(Reproduction.line(moment, command: reproduce, words: words))
         if items.isEmpty {
-            console.out("Nothing is due within \(Counted(within, "day")), and nothing is overdue.")
+            console.out(
+                words.pick(
+                    "Intet forfalder inden for \(within) dage, og intet er overskredet.",
+                    "Nothing is due within \(Counted(within, "day")), and nothing is overdue."))
         } else {
             console.table(
                 ["DATE", "IN", "WHAT", "EVIDENCE", "KIND", "COVERS", "TITLE"],
                 items.map { item in
                     [
-                        item.day.description, item.overdue ? "OVERDUE \(-item.daysLeft) d" : "\(item.daysLeft) d",
-                        item.deadline.label, item.evidence.description,
-                        item.kind.rawValue, item.covers.map(\.description).joined(separator: ","), item.title,
+                        item.day.description,
+                        item.overdue
+                            ? words.pick("OVERSKREDET", "OVERDUE") + " \(-item.daysLeft) d" : "\(item.daysLeft) d",
+                        item.deadline.label(words), item.evidence.description,
+                        words == .en ? item.kind.rawValue : words.evidenceKind(item.kind),
+                        item.covers.map(\.description).joined(separator: ","), item.title,
                     ]
-                }, lists: [4, 5])
+                }, lists: [4, 5], words: words)
         }
     }
 }
 
 extension Rules.Deadline.Kind {
-    var label: String {
+    /// What passes on the deadline's day, in `words`.
+    func label(_ words: ReportLanguage) -> String {
         switch self {
-        case .review: "review"
-        case .validUntil: "expires"
-        case .notice: "last day to give notice"
+        case .review: words.pick("revision", "review")
+        case .validUntil: words.pick("udløber", "expires")
+        case .notice: words.pick("sidste frist for opsigelse", "last day to give notice")
         }
     }
 }

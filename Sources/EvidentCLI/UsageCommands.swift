@@ -39,6 +39,7 @@ struct UsageCommand: ParsableCommand {
             abstract: "List usages, ended ones included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
         @Option(help: "Only this solution's usages: an id (SOL-1) or a name.") var solution: String?
         @Option(help: "Only usages of this service: an id (SVC-1) or a name.") var service: String?
         @Option(help: "Only usages of this vendor's services: an id (VEN-1) or a name.") var vendor: String?
@@ -50,7 +51,8 @@ struct UsageCommand: ParsableCommand {
             var filter = UsageFilter()
             (filter.solution, filter.service, filter.vendor) = (solution, service, vendor)
             (filter.route, filter.verdict) = (route, verdict)
-            try Console.current.present(list: registry.usages(matching: filter, on: registry.today), json: output.json)
+            try Console.current.present(
+                list: registry.usages(matching: filter, on: registry.today), json: output.json, words: language.words)
         }
     }
 

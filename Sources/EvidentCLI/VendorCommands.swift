@@ -30,9 +30,10 @@ struct VendorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List vendors.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
 
         func run() throws {
-            try Console.current.present(list: home.openRegistry().vendors(), json: output.json)
+            try Console.current.present(list: home.openRegistry().vendors(), json: output.json, words: language.words)
         }
     }
 

@@ -33,8 +33,9 @@ import Testing
                 #expect(text.components(separatedBy: "default").count <= 2, "\(path): default twice in '\(line)'")
                 guard let range = text.range(of: "(values: ") else { continue }
                 let values = text[range.upperBound...].prefix { $0 != ")" && $0 != ";" }.components(separatedBy: ", ")
-                let prose = text[..<range.lowerBound]
-                let named = values.filter { prose.contains($0) }
+                // Values are compared with whole words: `da` is no mention of itself in "Danish".
+                let prose = Set(text[..<range.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "-" }))
+                let named = values.filter { prose.contains(Substring($0)) }
                 #expect(named.count < 2, "\(path): values listed twice in '\(line)'")
             }
         }

@@ -2,12 +2,12 @@
 /// reader; JSON keeps the raw values, which scripts match on.
 extension ReportLanguage {
     /// The Danish or the English word, whichever this language is.
-    func pick(_ danish: String, _ english: String) -> String {
+    public func pick(_ danish: String, _ english: String) -> String {
         self == .da ? danish : english
     }
 
     /// A verdict's outcome.
-    func outcome(_ outcome: Outcome) -> String {
+    public func outcome(_ outcome: Outcome) -> String {
         switch outcome {
         case .compliant: pick("i orden", "compliant")
         case .expiring: pick("udløber snart", "expiring")
@@ -18,7 +18,7 @@ extension ReportLanguage {
     }
 
     /// A §3.1 route with the rule's number.
-    func route(_ route: Route) -> String {
+    public func route(_ route: Route) -> String {
         switch route {
         case .optOut: pick("fravalg (R1)", "opt-out (R1)")
         case .agreement: pick("aftale (R2)", "agreement (R2)")
@@ -28,7 +28,7 @@ extension ReportLanguage {
     }
 
     /// What a piece of evidence is.
-    func evidenceKind(_ kind: EvidenceKind) -> String {
+    public func evidenceKind(_ kind: EvidenceKind) -> String {
         switch kind {
         case .optOutScreenshot: pick("skærmbillede af fravalg", "opt-out screenshot")
         case .optOutConfig: pick("eksporteret opsætning med fravalg", "exported opt-out configuration")
@@ -41,7 +41,7 @@ extension ReportLanguage {
     }
 
     /// Whether evidence can count.
-    func evidenceStatus(_ status: EvidenceInfo.Status) -> String {
+    public func evidenceStatus(_ status: EvidenceInfo.Status) -> String {
         switch status {
         case .active: pick("gældende", "in force")
         case .superseded: pick("erstattet", "superseded")

@@ -42,7 +42,7 @@ extension Verdict: Encodable {
     public var reason: String { reason(in: .en) }
 
     /// Why, in the words of `language`.
-    func reason(in language: ReportLanguage) -> String {
+    public func reason(in language: ReportLanguage) -> String {
         ReasonWording.text(explanation, solutionName: solutionName, language: language)
     }
 
