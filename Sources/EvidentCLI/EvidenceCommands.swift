@@ -175,11 +175,14 @@ struct EvidenceCommand: ParsableCommand {
             help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
         var file: String?
         @Option(
-            help: """
-                A file to write, or a directory to write the documents into under the names bundles give them \
-                (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two are alike) \
-                (default: standard output).
-                """)
+            help: ArgumentHelp(
+                """
+                A file to write, or a directory (an existing one, or DIR/) to write the documents into under the \
+                names bundles give them (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two \
+                are alike); its directory must exist. Each file written is named on standard error \
+                (default: standard output, which must not be a terminal unless the document is text).
+                """,
+                valueName: "file|dir"))
         var out: String?
         @Flag(help: "Overwrite files that already exist (default: refuse, and write nothing).") var force = false
 
