@@ -25,12 +25,16 @@ struct BundleCommand: ParsableCommand {
         @Flag(help: "Bundle every solution.") var all = false
         @Option(
             help: ArgumentHelp(
-                "The reference date of the verdicts (default: today, or the day of --as-recorded).", valueName: "date"),
+                "The reference date of the verdicts (default: today, or the day of --as-recorded).",
+                valueName: "yyyy-mm-dd"),
             transform: parseDay)
         var asOf: Day?
         @OptionGroup var recorded: RecordedOptions
-        @Option(help: "The OpenSSH Ed25519 private key to sign with (see 'evident key new').") var key: String
-        @Option(help: "The tar file to write.") var out: String
+        @Option(
+            help: ArgumentHelp(
+                "The OpenSSH Ed25519 private key to sign with (see 'evident key new').", valueName: "file"))
+        var key: String
+        @Option(help: ArgumentHelp("The tar file to write.", valueName: "file")) var out: String
         @Option(help: ArgumentHelp("The seal time, such as 2026-06-30T12:00:00Z.", valueName: "time"))
         var sealTime: String?
         @Option(help: "The Source-Organization in bag-info.txt (default: the responsible authority).")
@@ -97,10 +101,11 @@ struct BundleCommand: ParsableCommand {
     /// `--allowed-signers FILE`, shared by verify and extract.
     struct Trust: ParsableArguments {
         @Option(
-            help: """
+            help: ArgumentHelp(
+                """
                 An ssh-keygen allowed_signers file naming the keys trusted to sign bundles, read as ssh-keygen \
                 reads it; valid-after and valid-before are compared with the bundle's seal time.
-                """)
+                """, valueName: "file"))
         var allowedSigners: String?
 
         func load() throws -> AllowedSigners? {
@@ -139,7 +144,9 @@ struct BundleCommand: ParsableCommand {
             abstract: "Verify a bundle, then write its regular files, and only those, under a directory.")
 
         @Argument(help: "The bundle (.tar).") var bundle: String
-        @Option(help: "The directory to extract into; the bag lands in DIR/<bundle id>.") var to: String
+        @Option(
+            help: ArgumentHelp("The directory to extract into; the bag lands in DIR/<bundle id>.", valueName: "dir"))
+        var to: String
         @OptionGroup var trust: Trust
         @Flag(help: "Print JSON.") var json = false
 

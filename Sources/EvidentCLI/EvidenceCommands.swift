@@ -13,15 +13,17 @@ struct EvidenceCommand: ParsableCommand {
     /// The dates evidence speaks about, shared by `add` and `edit`.
     struct Dates: ParsableArguments {
         @Option(
-            help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "date"),
+            help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "yyyy-mm-dd"),
             transform: parseDay) var captured: Day?
-        @Option(help: ArgumentHelp("When an agreement was signed.", valueName: "date"), transform: parseDay) var signed:
-            Day?
-        @Option(help: ArgumentHelp("First day the evidence is in force.", valueName: "date"), transform: parseDay)
+        @Option(help: ArgumentHelp("When an agreement was signed.", valueName: "yyyy-mm-dd"), transform: parseDay)
+        var signed: Day?
+        @Option(help: ArgumentHelp("First day the evidence is in force.", valueName: "yyyy-mm-dd"), transform: parseDay)
         var validFrom: Day?
-        @Option(help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"), transform: parseDay)
+        @Option(help: ArgumentHelp("Last day the evidence is in force.", valueName: "yyyy-mm-dd"), transform: parseDay)
         var validUntil: Day?
-        @Option(help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"), transform: parseDay)
+        @Option(
+            help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "yyyy-mm-dd"),
+            transform: parseDay)
         var reviewBy: Day?
         @Option(
             parsing: .unconditional,
@@ -172,7 +174,9 @@ struct EvidenceCommand: ParsableCommand {
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(
             parsing: .unconditional,
-            help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
+            help: ArgumentHelp(
+                "Which file, by number (1 to the number of files) or name, when the evidence has several.",
+                valueName: "n|name"))
         var file: String?
         @Option(
             help: ArgumentHelp(

@@ -20,7 +20,9 @@ struct KeyCommand: ParsableCommand {
                 'ssh-keygen -t ed25519 -N ""' work the same.
                 """))
 
-        @Option(help: "The private key file to write; the public key goes to FILE.pub.") var out: String
+        @Option(
+            help: ArgumentHelp("The private key file to write; the public key goes to FILE.pub.", valueName: "file"))
+        var out: String
         @Option(help: "Who signs with it, as named in allowed_signers (default: the OS user).") var identity: String?
 
         func run() throws {
