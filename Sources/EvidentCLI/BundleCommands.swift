@@ -7,7 +7,7 @@ struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "Create, verify and extract signed evidence bundles (BagIt 1.0 in a pax tar, SSH-signed).",
-        subcommands: [Create.self, Verify.self, Extract.self]
+        subcommands: [Create.self, Verify.self, Extract.self, Profile.self]
     )
 
     struct Create: ParsableCommand {
@@ -192,5 +192,21 @@ private func report(_ result: BundleVerification, json: Bool) throws {
     }
     for path in result.notRederived where result.status != .invalid {
         console.out("not re-derived: \(path) (vouched for by the signature only)")
+    }
+}
+
+extension BundleCommand {
+    struct Profile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the BagIt profile bundles follow, for auditors who check them with bagit_profile.py.",
+            discussion: HelpText.prose(
+                """
+                Its identifier, in every bundle's bag-info.txt, names no page to fetch: give the auditor this file
+                with the bundle ('evident bundle profile > bagit-profile.json'). It is schema/bagit-profile.json.
+                """))
+
+        func run() throws {
+            Console.current.out(text: BagItProfile.json)
+        }
     }
 }

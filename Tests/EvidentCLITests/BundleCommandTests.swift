@@ -143,3 +143,17 @@ func temporaryFile(_ text: String, in directory: URL) throws -> URL {
         }
     }
 }
+
+@Suite struct BundleProfileTests {
+    /// The profile the auditor gets from `bundle profile` is the one in `schema/`, which bag-info.txt names.
+    @Test func profilePrintsTheSchemasBagItProfile() throws {
+        try withTemporaryDirectory { directory in
+            let printed = Evident(directory: directory)("bundle", "profile")
+            #expect(printed.code == 0)
+            let schema = try ReadmeTests.text("schema/bagit-profile.json")
+            #expect(printed.out == schema)
+            #expect(
+                schema.contains(#""BagIt-Profile-Identifier": "https://evident.example/schema/bagit-profile.json""#))
+        }
+    }
+}
