@@ -51,7 +51,7 @@ public enum BagItProfile {
             "Evident-Recorded-At": {
               "required": false,
               "repeatable": false,
-              "description": "The moment of the audit trail the registry was read at, TIME@EVENT (the last event included), as evident's --as-recorded takes it."
+              "description": "The moment of the audit trail the registry was read at, TIME@EVENT (the last event included), the form evident's as-recorded option takes."
             },
             "Evident-Seal-Time": {
               "required": false,
