@@ -32,7 +32,10 @@ struct BundleCommand: ParsableCommand {
         @OptionGroup var recorded: RecordedOptions
         @Option(
             help: ArgumentHelp(
-                "The OpenSSH Ed25519 private key to sign with (see 'evident key new').", valueName: "file"))
+                """
+                The Ed25519 key to sign with: an OpenSSH private key file (see 'evident key new'); or, signing \
+                through the ssh-agent at SSH_AUTH_SOCK, a key file protected by a passphrase, or its .pub.
+                """, valueName: "file"))
         var key: String
         @Option(help: ArgumentHelp("The tar file to write.", valueName: "file")) var out: String
         @Option(help: ArgumentHelp("The seal time, such as 2026-06-30T12:00:00Z.", valueName: "time"))
@@ -58,7 +61,7 @@ struct BundleCommand: ParsableCommand {
             let seal = try sealDate()
             // Before the key is read: a date the rules refuse is a bad argument.
             if let asOf { try Rules.checkReferenceDay(asOf, field: .asOf) }
-            let signingKey = try SigningKey.load(path: key)
+            let signingKey = try SigningKey.load(path: key, agentSocket: Console.current.environment["SSH_AUTH_SOCK"])
             let registry = try recorded.view(of: home.openRegistry())
             let console = Console.current
             var summary = try registry.createBundle(

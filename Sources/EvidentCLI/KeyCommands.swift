@@ -16,8 +16,10 @@ struct KeyCommand: ParsableCommand {
             discussion: HelpText.prose(
                 """
                 Prints the allowed_signers line that an auditor adds to the file passed to
-                'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. Keys made with
-                'ssh-keygen -t ed25519 -N ""' work the same.
+                'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. The key is written
+                unencrypted; for one protected by a passphrase, make it with 'ssh-keygen -t ed25519', add it to
+                ssh-agent ('ssh-add FILE') and give 'bundle create' the key file or its .pub: evident signs through
+                the agent at SSH_AUTH_SOCK.
                 """))
 
         @Option(
