@@ -7,7 +7,7 @@ struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
         abstract: "Create, verify and extract signed evidence bundles (BagIt 1.0 in a pax tar, SSH-signed).",
-        subcommands: [Create.self, Verify.self, Extract.self]
+        subcommands: [Create.self, Verify.self, Extract.self, Profile.self]
     )
 
     struct Create: ParsableCommand {
@@ -25,12 +25,19 @@ struct BundleCommand: ParsableCommand {
         @Flag(help: "Bundle every solution.") var all = false
         @Option(
             help: ArgumentHelp(
-                "The reference date of the verdicts (default: today, or the day of --as-recorded).", valueName: "date"),
+                "The reference date of the verdicts (default: today, or the day of --as-recorded).",
+                valueName: "yyyy-mm-dd"),
             transform: parseDay)
         var asOf: Day?
         @OptionGroup var recorded: RecordedOptions
-        @Option(help: "The OpenSSH Ed25519 private key to sign with (see 'evident key new').") var key: String
-        @Option(help: "The tar file to write.") var out: String
+        @Option(
+            help: ArgumentHelp(
+                """
+                The Ed25519 key to sign with: an OpenSSH private key file (see 'evident key new'); or, signing \
+                through the ssh-agent at SSH_AUTH_SOCK, a key file protected by a passphrase, or its .pub.
+                """, valueName: "file"))
+        var key: String
+        @Option(help: ArgumentHelp("The tar file to write.", valueName: "file")) var out: String
         @Option(help: ArgumentHelp("The seal time, such as 2026-06-30T12:00:00Z.", valueName: "time"))
         var sealTime: String?
         @Option(help: "The Source-Organization in bag-info.txt (default: the responsible authority).")
@@ -54,7 +61,7 @@ struct BundleCommand: ParsableCommand {
             let seal = try sealDate()
             // Before the key is read: a date the rules refuse is a bad argument.
             if let asOf { try Rules.checkReferenceDay(asOf, field: .asOf) }
-            let signingKey = try SigningKey.load(path: key)
+            let signingKey = try SigningKey.load(path: key, agentSocket: Console.current.environment["SSH_AUTH_SOCK"])
             let registry = try recorded.view(of: home.openRegistry())
             let console = Console.current
             var summary = try registry.createBundle(
@@ -97,10 +104,11 @@ struct BundleCommand: ParsableCommand {
     /// `--allowed-signers FILE`, shared by verify and extract.
     struct Trust: ParsableArguments {
         @Option(
-            help: """
+            help: ArgumentHelp(
+                """
                 An ssh-keygen allowed_signers file naming the keys trusted to sign bundles, read as ssh-keygen \
                 reads it; valid-after and valid-before are compared with the bundle's seal time.
-                """)
+                """, valueName: "file"))
         var allowedSigners: String?
 
         func load() throws -> AllowedSigners? {
@@ -139,7 +147,9 @@ struct BundleCommand: ParsableCommand {
             abstract: "Verify a bundle, then write its regular files, and only those, under a directory.")
 
         @Argument(help: "The bundle (.tar).") var bundle: String
-        @Option(help: "The directory to extract into; the bag lands in DIR/<bundle id>.") var to: String
+        @Option(
+            help: ArgumentHelp("The directory to extract into; the bag lands in DIR/<bundle id>.", valueName: "dir"))
+        var to: String
         @OptionGroup var trust: Trust
         @Flag(help: "Print JSON.") var json = false
 
@@ -185,5 +195,21 @@ private func report(_ result: BundleVerification, json: Bool) throws {
     }
     for path in result.notRederived where result.status != .invalid {
         console.out("not re-derived: \(path) (vouched for by the signature only)")
+    }
+}
+
+extension BundleCommand {
+    struct Profile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the BagIt profile bundles follow, for auditors who check them with bagit_profile.py.",
+            discussion: HelpText.prose(
+                """
+                Its identifier, in every bundle's bag-info.txt, names no page to fetch: give the auditor this file
+                with the bundle ('evident bundle profile > bagit-profile.json'). It is schema/bagit-profile.json.
+                """))
+
+        func run() throws {
+            Console.current.out(text: BagItProfile.json)
+        }
     }
 }

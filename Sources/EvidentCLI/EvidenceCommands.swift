@@ -13,19 +13,19 @@ struct EvidenceCommand: ParsableCommand {
     /// The dates evidence speaks about, shared by `add` and `edit`; on `edit` an empty value empties one.
     struct Dates: ParsableArguments {
         @Option(
-            help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "date"),
+            help: ArgumentHelp("When a screenshot or config export was captured.", valueName: "yyyy-mm-dd"),
             transform: Emptiable.parsing(parseDay)) var captured: Emptiable<Day>?
         @Option(
-            help: ArgumentHelp("When an agreement was signed.", valueName: "date"),
+            help: ArgumentHelp("When an agreement was signed.", valueName: "yyyy-mm-dd"),
             transform: Emptiable.parsing(parseDay)) var signed: Emptiable<Day>?
         @Option(
-            help: ArgumentHelp("First day the evidence is in force.", valueName: "date"),
+            help: ArgumentHelp("First day the evidence is in force.", valueName: "yyyy-mm-dd"),
             transform: Emptiable.parsing(parseDay)) var validFrom: Emptiable<Day>?
         @Option(
-            help: ArgumentHelp("Last day the evidence is in force.", valueName: "date"),
+            help: ArgumentHelp("Last day the evidence is in force.", valueName: "yyyy-mm-dd"),
             transform: Emptiable.parsing(parseDay)) var validUntil: Emptiable<Day>?
         @Option(
-            help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "date"),
+            help: ArgumentHelp("When the evidence must be reviewed again.", valueName: "yyyy-mm-dd"),
             transform: Emptiable.parsing(parseDay)) var reviewBy: Emptiable<Day>?
         @Option(
             parsing: .unconditional,
@@ -215,14 +215,19 @@ struct EvidenceCommand: ParsableCommand {
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
         @Option(
             parsing: .unconditional,
-            help: "Which file, by number (1 to the number of files) or name, when the evidence has several.")
+            help: ArgumentHelp(
+                "Which file, by number (1 to the number of files) or name, when the evidence has several.",
+                valueName: "n|name"))
         var file: String?
         @Option(
-            help: """
-                A file to write, or a directory to write the documents into under the names bundles give them \
-                (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two are alike) \
-                (default: standard output).
-                """)
+            help: ArgumentHelp(
+                """
+                A file to write, or a directory (an existing one, or DIR/) to write the documents into under the \
+                names bundles give them (only A-Z, a-z, 0-9, '.', '_' and '-', at most 120 bytes, numbered when two \
+                are alike); its directory must exist. Each file written is named on standard error \
+                (default: standard output, which must not be a terminal unless the document is text).
+                """,
+                valueName: "file|dir"))
         var out: String?
         @Flag(help: "Overwrite files that already exist (default: refuse, and write nothing).") var force = false
 

@@ -113,7 +113,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "A new or empty directory to write.") var out: String
+    @Option(help: ArgumentHelp("A new or empty directory to write.", valueName: "dir")) var out: String
 
     func run() throws {
         let summary = try home.openRegistry().export(to: out)

@@ -11,7 +11,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var home: HomeOptions
     @Option(help: "Only events that touched this record (an id or an unambiguous name), or 'settings'.")
     var record: String?
-    @Option(help: ArgumentHelp("Only events from this day on.", valueName: "date"), transform: parseDay)
+    @Option(help: ArgumentHelp("Only events from this day on.", valueName: "yyyy-mm-dd"), transform: parseDay)
     var since: Day?
     @OptionGroup var output: OutputOptions
     @OptionGroup var language: LanguageOptions

@@ -16,11 +16,15 @@ struct KeyCommand: ParsableCommand {
             discussion: HelpText.prose(
                 """
                 Prints the allowed_signers line that an auditor adds to the file passed to
-                'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. Keys made with
-                'ssh-keygen -t ed25519 -N ""' work the same.
+                'evident bundle verify --allowed-signers' or 'ssh-keygen -Y verify -f'. The key is written
+                unencrypted; for one protected by a passphrase, make it with 'ssh-keygen -t ed25519', add it to
+                ssh-agent ('ssh-add FILE') and give 'bundle create' the key file or its .pub: evident signs through
+                the agent at SSH_AUTH_SOCK.
                 """))
 
-        @Option(help: "The private key file to write; the public key goes to FILE.pub.") var out: String
+        @Option(
+            help: ArgumentHelp("The private key file to write; the public key goes to FILE.pub.", valueName: "file"))
+        var out: String
         @Option(help: "Who signs with it, as named in allowed_signers (default: the OS user).") var identity: String?
 
         func run() throws {

@@ -26,16 +26,19 @@ extension RegistryLocating {
 
 /// The options of a command that reads a registry.
 struct HomeOptions: ParsableArguments, RegistryLocating {
-    @Option(help: "The registry home (default: $EVIDENT_HOME, else ./.evident).")
+    @Option(help: ArgumentHelp("The registry home (default: $EVIDENT_HOME, else ./.evident).", valueName: "dir"))
     var home: String?
 }
 
 /// The options of a command that changes a registry: its home and who makes the change.
 struct ChangeOptions: ParsableArguments, RegistryLocating {
-    @Option(help: "The registry home (default: $EVIDENT_HOME, else ./.evident).")
+    @Option(help: ArgumentHelp("The registry home (default: $EVIDENT_HOME, else ./.evident).", valueName: "dir"))
     var home: String?
 
-    @Option(help: "Who makes the change, for the audit trail (default: $EVIDENT_ACTOR, else the OS user).")
+    @Option(
+        help: ArgumentHelp(
+            "Who makes the change, for the audit trail (default: $EVIDENT_ACTOR, else the OS user).", valueName: "name")
+    )
     var actor: String?
 
     /// The audit context of a change made by `command`.

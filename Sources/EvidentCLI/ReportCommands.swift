@@ -30,12 +30,14 @@ struct ReportCommand: ParsableCommand {
         @Option(
             help: ArgumentHelp(
                 "The reference date, a day in the year (default: 31 December, or today while the year runs).",
-                valueName: "date"),
+                valueName: "yyyy-mm-dd"),
             transform: parseDay)
         var asOf: Day?
         @OptionGroup var recorded: RecordedOptions
         @Option(help: "The reports' language.") var lang: ReportLanguage = .da
-        @Option(help: "The directory to write the three files into (created when missing).") var out: String
+        @Option(
+            help: ArgumentHelp("The directory to write the three files into (created when missing).", valueName: "dir"))
+        var out: String
 
         func run() throws {
             var report = try recorded.view(of: home.openRegistry()).annualReport(year: year, asOf: asOf)

@@ -16,7 +16,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var home: HomeOptions
     @Option(
-        help: ArgumentHelp("The reference date (default: today, or the day of --as-recorded).", valueName: "date"),
+        help: ArgumentHelp(
+            "The reference date (default: today, or the day of --as-recorded).", valueName: "yyyy-mm-dd"),
         transform: parseDay)
     var asOf: Day?
     @OptionGroup var recorded: RecordedOptions
@@ -133,7 +134,8 @@ struct DueCommand: ParsableCommand {
         transform: wholeNumber(in: Limits.days, unit: "days"))
     var within = 60
     @Option(
-        help: ArgumentHelp("Count from this date (default: today, or the day of --as-recorded).", valueName: "date"),
+        help: ArgumentHelp(
+            "Count from this date (default: today, or the day of --as-recorded).", valueName: "yyyy-mm-dd"),
         transform: parseDay)
     var from: Day?
     @OptionGroup var recorded: RecordedOptions

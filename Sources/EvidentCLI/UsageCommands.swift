@@ -15,9 +15,9 @@ struct UsageCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
         @Option(help: "The service: an id (SVC-1) or an unambiguous name.") var service: String
-        @Option(help: ArgumentHelp("First day of use (YYYY-MM-DD).", valueName: "date"), transform: parseDay) var since:
-            Day
-        @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "date"), transform: parseDay)
+        @Option(help: ArgumentHelp("First day of use (YYYY-MM-DD).", valueName: "yyyy-mm-dd"), transform: parseDay)
+        var since: Day
+        @Option(help: ArgumentHelp("Last day of use, if it has ended.", valueName: "yyyy-mm-dd"), transform: parseDay)
         var until: Day?
         @Option(help: "What the service is used for.") var purpose: String?
         @Option(help: "The §3.1 route claimed.")
@@ -72,8 +72,8 @@ struct UsageCommand: ParsableCommand {
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
-        @Option(help: ArgumentHelp("A new first day.", valueName: "date"), transform: parseDay) var since: Day?
-        @Option(help: ArgumentHelp("A new last day.", valueName: "date"), transform: parseDay) var until: Day?
+        @Option(help: ArgumentHelp("A new first day.", valueName: "yyyy-mm-dd"), transform: parseDay) var since: Day?
+        @Option(help: ArgumentHelp("A new last day.", valueName: "yyyy-mm-dd"), transform: parseDay) var until: Day?
         @Flag(help: "Make the usage open-ended again.") var noUntil = false
         @Option(help: "A new purpose.") var purpose: String?
         @Option(help: "A new route.") var route: Route?

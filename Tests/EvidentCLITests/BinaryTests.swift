@@ -94,6 +94,33 @@ struct Binary {
         }
     }
 
+    /// Without `--out` a document that is not text goes to a pipe, never to a terminal (as `curl` refuses).
+    @Test func getRefusesToWriteADocumentToATerminalButNotToAPipe() throws {
+        try withTemporaryDirectory { directory in
+            let evident = try Binary.withAuthorityAndVendor(in: directory)
+            let pdf = try Fixtures.copy("agreement.pdf", into: directory)
+            let filed = try evident(
+                "evidence", "add", pdf, "--kind", "agreement", "--title", "DPA", "--covers", "VEN-1", "--party",
+                "AUT-1", "--clause", "5.2")
+            try #require(filed.code == 0, "\(filed.err)")
+            let piped = try evident("evidence", "get", "EVD-1")
+            #expect(piped.code == 0)
+            #expect(piped.out == String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self))
+
+            // script(1) runs the command with a pseudo-terminal as its standard output and error.
+            let command = [try Binary.url.path, "evidence", "get", "EVD-1"].map { "'\($0)'" }
+            let onTerminal = try tool(
+                "script", ["-qec", command.joined(separator: " "), "/dev/null"],
+                environment: ["EVIDENT_HOME": evident.home.path])
+            #expect(onTerminal.code == 1)
+            #expect(
+                onTerminal.out.contains(
+                    "error: refusing to write application/pdf to a terminal: give --out FILE or DIR/, or pipe the output"
+                ), "\(onTerminal.out)")
+            #expect(!onTerminal.out.contains("%PDF"))
+        }
+    }
+
     /// Runs one of the repository's crash scripts against the built binary; returns its exit status and output.
     static func crashScript(_ name: String, kills: Int, environment: [String: String]) throws -> (Int32, String) {
         let process = Process()

@@ -143,3 +143,100 @@ func temporaryFile(_ text: String, in directory: URL) throws -> URL {
         }
     }
 }
+
+@Suite struct BundleProfileTests {
+    /// The profile the auditor gets from `bundle profile` is the one in `schema/`, which bag-info.txt names.
+    @Test func profilePrintsTheSchemasBagItProfile() throws {
+        try withTemporaryDirectory { directory in
+            let printed = Evident(directory: directory)("bundle", "profile")
+            #expect(printed.code == 0)
+            let schema = try ReadmeTests.text("schema/bagit-profile.json")
+            #expect(printed.out == schema)
+            #expect(
+                schema.contains(#""BagIt-Profile-Identifier": "https://evident.example/schema/bagit-profile.json""#))
+        }
+    }
+}
+
+/// A key protected by a passphrase signs through a real ssh-agent, with no decrypted copy on disk.
+@Suite struct AgentSigningTests {
+    @Test func aPassphraseProtectedKeySignsThroughSSHAgent() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let key = directory.appendingPathComponent("locked").path
+            let made = try tool(
+                "ssh-keygen", ["-q", "-t", "ed25519", "-N", "a passphrase", "-C", "ops@skat.dk", "-f", key])
+            try #require(made.code == 0, "\(made.err)")
+            let signers = directory.appendingPathComponent("allowed_signers")
+            try (#"ops@skat.dk namespaces="evident-bundle" "# + String(contentsOfFile: key + ".pub", encoding: .utf8))
+                .write(to: signers, atomically: true, encoding: .utf8)
+            func create(_ keyFile: String, _ out: String, agent: String?) -> Run {
+                evident.run(
+                    [
+                        "bundle", "create", "--all", "--as-of", "2026-06-15", "--key", keyFile, "--out",
+                        directory.appendingPathComponent(out).path, "--seal-time", "2026-06-30T12:00:00Z",
+                    ], environment: agent.map { ["SSH_AUTH_SOCK": $0] } ?? [:])
+            }
+
+            // Without an agent: one line saying how to use one.
+            let noAgent = create(key, "a.tar", agent: nil)
+            #expect(noAgent.code == 1)
+            #expect(noAgent.err.contains("encrypted with a passphrase and SSH_AUTH_SOCK names no ssh-agent"))
+            #expect(create(key + ".pub", "a.tar", agent: nil).err.contains("is a public key and SSH_AUTH_SOCK"))
+
+            let socket = directory.appendingPathComponent("agent.sock").path
+            let agent = Process()
+            agent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            agent.arguments = ["ssh-agent", "-D", "-a", socket]
+            agent.standardOutput = FileHandle.nullDevice
+            agent.standardError = FileHandle.nullDevice
+            try agent.run()
+            defer {
+                // SIGKILL: the agent inherits the test thread's blocked SIGTERM and would never see it.
+                kill(agent.processIdentifier, SIGKILL)
+                agent.waitUntilExit()
+            }
+            for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) { usleep(20_000) }
+
+            // The agent does not hold the key yet.
+            let notHeld = create(key, "a.tar", agent: socket)
+            #expect(notHeld.code == 1)
+            #expect(notHeld.err.contains("is not in the ssh-agent at SSH_AUTH_SOCK: add it with 'ssh-add \(key)'"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("a.tar").path))
+
+            // ssh-add reads the passphrase from an askpass program, as a desktop's would ask for it.
+            let askpass = directory.appendingPathComponent("askpass")
+            try "#!/bin/sh\necho 'a passphrase'\n".write(to: askpass, atomically: true, encoding: .utf8)
+            chmod(askpass.path, 0o700)
+            let added = try tool(
+                "ssh-add", [key],
+                environment: [
+                    "SSH_AUTH_SOCK": socket, "SSH_ASKPASS": askpass.path, "SSH_ASKPASS_REQUIRE": "force",
+                    "DISPLAY": ":0",
+                ])
+            try #require(added.code == 0, "\(added.err)")
+
+            let signed = create(key, "a.tar", agent: socket)
+            #expect(signed.code == 0, "\(signed.err)")
+            // The public key file names the same key; Ed25519 is deterministic, so the bundle is the same.
+            let byPublicKey = create(key + ".pub", "b.tar", agent: socket)
+            #expect(byPublicKey.code == 0, "\(byPublicKey.err)")
+            let (a, b) = (directory.appendingPathComponent("a.tar"), directory.appendingPathComponent("b.tar"))
+            #expect(FileManager.default.contentsEqual(atPath: a.path, andPath: b.path))
+            #expect(evident("bundle", "verify", a.path, "--allowed-signers", signers.path).code == 0)
+
+            let bag = directory.appendingPathComponent("bag")
+            try FileManager.default.createDirectory(at: bag, withIntermediateDirectories: false)
+            #expect(try tool("bsdtar", ["-xf", a.path, "-C", bag.path]).code == 0)
+            let root = bag.appendingPathComponent("EB-ALL-20260615")
+            let verified = try tool(
+                "ssh-keygen",
+                [
+                    "-Y", "verify", "-f", signers.path, "-I", "ops@skat.dk", "-n", "evident-bundle", "-s",
+                    root.appendingPathComponent("signature/tagmanifest-sha256.txt.sshsig").path,
+                ], input: root.appendingPathComponent("tagmanifest-sha256.txt"))
+            #expect(verified.code == 0, "\(verified.out)\(verified.err)")
+        }
+    }
+}

@@ -120,6 +120,36 @@ import Testing
         }
     }
 
+    /// `--out FILE` and `--out DIR/` both name what they wrote; a directory that does not exist writes nothing.
+    @Test func getNamesWhatItWroteAndRefusesADirectoryThatDoesNotExist() throws {
+        try withTemporaryDirectory { directory in
+            let evident = Evident(directory: directory)
+            try evident.populate()
+            let file = directory.appendingPathComponent("copy.pdf").path
+            let toFile = evident("evidence", "get", "EVD-1", "--out", file)
+            #expect(toFile.code == 0)
+            #expect(toFile.out == "")
+            #expect(toFile.err == "Wrote \(file)\n")
+            let folder = directory.appendingPathComponent("folder").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            for given in [folder, folder + "/"] {
+                let toFolder = evident("evidence", "get", "EVD-1", "--out", given, "--force")
+                #expect(toFolder.code == 0)
+                #expect(toFolder.err == "Wrote \(folder)/agreement.pdf\n", "\(given)")
+            }
+
+            let before = try FileManager.default.subpathsOfDirectory(atPath: directory.path).sorted()
+            let missing = directory.appendingPathComponent("missing").path
+            for (given, named) in [(missing + "/", missing + "/"), (missing + "/copy.pdf", missing)] {
+                let refused = evident("evidence", "get", "EVD-1", "--out", given)
+                #expect(refused.code == 1)
+                #expect(refused.out == "")
+                #expect(refused.err == "error: directory '\(named)' does not exist; nothing was written\n")
+            }
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: directory.path).sorted() == before)
+        }
+    }
+
     @Test func theSameDocumentFiledTwiceIsStoredOnce() throws {
         try withTemporaryDirectory { directory in
             let evident = Evident(directory: directory)

@@ -41,6 +41,40 @@ import Testing
         }
     }
 
+    /// The options that take a path, and what they may show they take.
+    static let pathOptions: [String: Set<String>] = [
+        "--home": ["dir"], "--out": ["file", "dir", "file|dir"], "--to": ["dir"], "--key": ["file"],
+        "--allowed-signers": ["file"],
+    ]
+
+    /// ArgumentParser shows an option's own name as its value (`--out <out>`) unless told what it takes.
+    @Test func pathAndDateOptionsShowWhatTheyTakeNotTheirOwnName() throws {
+        let placeholder = try Regex(#"(--[a-z-]+) <([^>]+)>"#)
+        var seen: Set<String> = []
+        for (path, type) in Self.commands {
+            let help = EvidentCommand.helpMessage(for: type, columns: 10_000)
+            for match in help.matches(of: placeholder) {
+                let (option, value) = (String(help[match.output[1].range!]), String(help[match.output[2].range!]))
+                seen.insert(option)
+                if let allowed = Self.pathOptions[option] {
+                    #expect(allowed.contains(value), "\(path): \(option) <\(value)>")
+                } else if Self.takesAPath(option) {
+                    #expect(option != "--" + value, "\(path): \(option) <\(value)>: say <file> or <dir>")
+                }
+                #expect(value != "date", "\(path): \(option) <date>: dates show <yyyy-mm-dd>")
+            }
+        }
+        #expect(seen.isSuperset(of: Self.pathOptions.keys))
+        #expect(seen.contains("--as-of") && seen.contains("--since"))
+    }
+
+    /// An option named like a path (`--out-dir`, `--signers-file`) that the table above does not know yet.
+    static func takesAPath(_ option: String) -> Bool {
+        !Set(option.split(separator: "-").map(String.init)).isDisjoint(with: [
+            "file", "dir", "directory", "path", "out", "key", "signers", "to",
+        ])
+    }
+
     @Test func everyCommandPrintsItsHelpAlsoThroughHelp() throws {
         try withTemporaryDirectory { directory in
             let evident = Evident(directory: directory)

@@ -20,20 +20,18 @@ extension Registry {
     /// `document` picks one by number (1, 2, …) or by name; without it every document is written, which
     /// only a directory can take. In a directory each document is named as in a bundle: only `[A-Za-z0-9._-]`,
     /// at most 120 bytes keeping the extension, and numbered when two would be alike (`scan.pdf`, `scan-2.pdf`).
-    /// An existing file is refused before anything is written, unless `overwrite`. Each path is passed to
-    /// `wrote` once it is written.
+    /// An existing file is refused before anything is written, unless `overwrite`; so is a path ending in `/` that
+    /// is no directory, or a file in a directory that does not exist. Each path is passed to `wrote` once it is
+    /// written, as the directory given and the name.
     public func exportDocuments(
         of reference: String, document: String?, to destination: DocumentDestination, overwrite: Bool = false,
         wrote: (String) -> Void = { _ in }
     ) throws {
         let info = try evidence(reference)
         let chosen = try Self.choose(document, from: info)
-        var isDirectory: ObjCBool = false
-        if case .path(let directory) = destination,
-            FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-        {
+        if case .path(let path) = destination, let directory = try Self.directory(named: path) {
             let names = BundleFormat.safeNames(info.files.map(\.name))
-            let targets = chosen.map { URL(fileURLWithPath: directory).appendingPathComponent(names[$0.index]).path }
+            let targets = chosen.map { (directory.hasSuffix("/") ? directory : directory + "/") + names[$0.index] }
             if !overwrite, let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0) }) {
                 throw StoreError.alreadyExists(path: existing)
             }
@@ -56,12 +54,27 @@ extension Registry {
         case .descriptor(let descriptor, let name):
             // Binary bytes garble a terminal; text is meant to be read there.
             if isatty(descriptor) == 1 && !only.mediaType.hasPrefix("text/") {
-                throw InputError(
-                    field: .destination, value: "",
-                    reason: "refusing to write \(only.mediaType) to a terminal: give a file")
+                throw StoreError.binaryToTerminal(mediaType: only.mediaType)
             }
             try store.copyObject(sha256: only.sha256, to: descriptor, outputPath: name)
         }
+    }
+
+    /// `path` when it names a directory to write into: one that exists, or a path ending in `/`, which must exist;
+    /// nil when it names a file, whose directory must exist.
+    private static func directory(named path: String) throws(StoreError) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return path
+        }
+        guard !path.hasSuffix("/") else { throw .missingDirectory(path: path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty,
+            !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            throw .missingDirectory(path: parent)
+        }
+        return nil
     }
 
     /// The documents `document` names, by number or by name, with their place in the evidence; all of them when

@@ -4,8 +4,14 @@ public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConverti
     case unreadable(path: String, reason: String)
     /// The file is not an OpenSSH private key.
     case notAPrivateKey(path: String)
-    /// The key is encrypted with a passphrase; evident signs only with unencrypted keys.
+    /// The key is encrypted with a passphrase, and no ssh-agent (`SSH_AUTH_SOCK`) can sign with it.
     case encrypted(path: String)
+    /// The key file is a public key, and no ssh-agent (`SSH_AUTH_SOCK`) can sign with its private half.
+    case publicKeyWithoutAgent(path: String)
+    /// The ssh-agent does not hold the key's private half.
+    case notInAgent(path: String, fingerprint: String)
+    /// The ssh-agent cannot be reached, or refused or failed to answer.
+    case agentFailed(socket: String, reason: String)
     /// The key is not an Ed25519 key.
     case unsupportedKeyType(path: String, type: String)
     /// The key data is damaged.
@@ -27,10 +33,21 @@ public enum KeyError: UserFacingError, Sendable, Equatable, CustomStringConverti
             "key '\(path)': not an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)"
         case .encrypted(let path):
             """
-            key '\(path)' is encrypted with a passphrase; evident signs only with unencrypted keys: \
-            make a decrypted copy with 'cp \(path) bundle-key && ssh-keygen -p -N "" -f bundle-key', \
-            keep it private (mode 0600), and pass \(Field.key) bundle-key
+            key '\(path)' is encrypted with a passphrase and SSH_AUTH_SOCK names no ssh-agent: \
+            add the key to one ('eval "$(ssh-agent)"' and 'ssh-add \(path)') and evident signs through it, \
+            with no decrypted copy on disk
             """
+        case .publicKeyWithoutAgent(let path):
+            """
+            key '\(path)' is a public key and SSH_AUTH_SOCK names no ssh-agent to sign with its private half: \
+            start one ('eval "$(ssh-agent)"') and add the private key ('ssh-add KEY')
+            """
+        case .notInAgent(let path, let fingerprint):
+            """
+            key '\(path)' (\(fingerprint)) is not in the ssh-agent at SSH_AUTH_SOCK: \
+            add it with 'ssh-add \(path.hasSuffix(".pub") ? String(path.dropLast(4)) : path)'
+            """
+        case .agentFailed(let socket, let reason): "ssh-agent at '\(socket)' (SSH_AUTH_SOCK): \(reason)"
         case .unsupportedKeyType(let path, let type): "key '\(path)' is \(type); evident signs with Ed25519 keys only"
         case .malformed(let path): "key '\(path)': the key data is damaged"
         case .exists(let path): "'\(path)' already exists; choose another \(Field.destination) or remove it first"

@@ -41,6 +41,15 @@ public struct PublicSigningKey: Sendable, Hashable {
         self.raw = raw
     }
 
+    /// Parses the first line of a `.pub` file, `ssh-ed25519 AAAA… comment`; nil when it is not an Ed25519 key.
+    init?(openSSHLine text: String) {
+        let fields = (text.split(separator: "\n").first ?? "").split(separator: " ", omittingEmptySubsequences: true)
+        guard fields.count >= 2, fields[0] == "ssh-ed25519", let blob = OpenSSHBase64.decode(fields[1].utf8) else {
+            return nil
+        }
+        self.init(blob: blob)
+    }
+
     func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
         return key.isValidSignature(signature, for: message)

@@ -8,14 +8,24 @@ import Foundation
 #endif
 
 /// An Ed25519 key pair in OpenSSH's formats, the key that signs bundles.
+///
+/// The private half is read from an unencrypted key file, or stays in an ssh-agent that signs for it: a key
+/// protected by a passphrase, or a public key file whose private half the agent holds.
 public struct SigningKey: Sendable {
-    let privateKey: Curve25519.Signing.PrivateKey
+    /// Where the private half is.
+    enum Holder: Sendable {
+        case memory(Curve25519.Signing.PrivateKey)
+        case agent(SSHAgent)
+    }
+
+    let holder: Holder
+    /// The public half, which an allowed-signers file trusts.
+    public let publicKey: PublicSigningKey
     /// The comment the key files carry: the identity the key was made for.
     public let comment: String
 
     init(comment: String) {
-        privateKey = Curve25519.Signing.PrivateKey()
-        self.comment = comment
+        self.init(privateKey: Curve25519.Signing.PrivateKey(), comment: comment)
     }
 
     /// A new key pair for `identity`, who signs with it: one word, as allowed_signers names its principals.
@@ -29,20 +39,26 @@ public struct SigningKey: Sendable {
     }
 
     init(privateKey: Curve25519.Signing.PrivateKey, comment: String) {
-        self.privateKey = privateKey
+        holder = .memory(privateKey)
+        publicKey = PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation))
         self.comment = comment
     }
 
-    /// The public half, which an allowed-signers file trusts.
-    public var publicKey: PublicSigningKey { PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation)) }
+    init(agent: SSHAgent, publicKey: PublicSigningKey, comment: String) {
+        (holder, self.publicKey, self.comment) = (.agent(agent), publicKey, comment)
+    }
 
-    /// Signs bytes (raw Ed25519, deterministic per RFC 8032).
+    /// Signs bytes (raw Ed25519, deterministic per RFC 8032, so an agent's signature is the same).
     func sign(_ message: [UInt8]) throws -> [UInt8] {
-        Array(try privateKey.signature(for: message))
+        switch holder {
+        case .memory(let privateKey): Array(try privateKey.signature(for: message))
+        case .agent(let agent): try agent.sign(message, with: publicKey)
+        }
     }
 
     /// The private key file as `ssh-keygen -t ed25519 -N ""` writes it.
-    var openSSHPrivateKey: String {
+    static func openSSHPrivateKey(_ privateKey: Curve25519.Signing.PrivateKey, comment: String) -> String {
+        let publicKey = PublicSigningKey(raw: Array(privateKey.publicKey.rawRepresentation))
         let seed = Array(privateKey.rawRepresentation)
         let publicRaw = Array(privateKey.publicKey.rawRepresentation)
         var secret = SSHWriter()
@@ -69,19 +85,48 @@ public struct SigningKey: Sendable {
         return Armor.wrap(file.bytes, label: "OPENSSH PRIVATE KEY", width: 70)
     }
 
-    /// Reads an unencrypted OpenSSH Ed25519 private key file.
-    public static func load(path: String) throws(KeyError) -> SigningKey {
+    /// Reads an OpenSSH Ed25519 key file: an unencrypted private key; or, with the ssh-agent at `agentSocket`
+    /// (`SSH_AUTH_SOCK`) holding its private half, a private key encrypted with a passphrase or a public key.
+    public static func load(path: String, agentSocket: String? = nil) throws(KeyError) -> SigningKey {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw KeyError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
-        return try parse(text, path: path)
+        let (publicKey, withoutAgent): (PublicSigningKey, KeyError)
+        if let line = PublicSigningKey(openSSHLine: text) {
+            (publicKey, withoutAgent) = (line, .publicKeyWithoutAgent(path: path))
+        } else {
+            switch try read(text, path: path) {
+            case .unencrypted(let key): return key
+            case .encrypted(let key): (publicKey, withoutAgent) = (key, .encrypted(path: path))
+            }
+        }
+        guard let agentSocket, !agentSocket.isEmpty else { throw withoutAgent }
+        let agent = SSHAgent(path: agentSocket)
+        guard let comment = try agent.comment(for: publicKey) else {
+            throw KeyError.notInAgent(path: path, fingerprint: publicKey.fingerprint)
+        }
+        return SigningKey(agent: agent, publicKey: publicKey, comment: comment)
     }
 
-    /// Parses the text of an OpenSSH private key file; `path` only names it in errors.
+    /// Parses the text of an unencrypted OpenSSH private key file; `path` only names it in errors.
     package static func parse(_ text: String, path: String) throws(KeyError) -> SigningKey {
+        switch try read(text, path: path) {
+        case .unencrypted(let key): key
+        case .encrypted: throw KeyError.encrypted(path: path)
+        }
+    }
+
+    /// What an OpenSSH private key file holds: the key, or only its public half when a passphrase encrypts the rest.
+    enum PrivateKeyFile {
+        case unencrypted(SigningKey)
+        case encrypted(PublicSigningKey)
+    }
+
+    /// Reads the text of an OpenSSH private key file; `path` only names it in errors.
+    static func read(_ text: String, path: String) throws(KeyError) -> PrivateKeyFile {
         guard let bytes = Armor.unwrap(text, label: "OPENSSH PRIVATE KEY") else {
             throw KeyError.notAPrivateKey(path: path)
         }
@@ -93,11 +138,16 @@ public struct SigningKey: Sendable {
             let cipher = try reader.text()
             let kdf = try reader.text()
             _ = try reader.string()
-            guard cipher == "none", kdf == "none" else { throw KeyError.encrypted(path: path) }
             guard try reader.uint32() == 1 else { throw KeyError.malformed(path: path) }
-            var publicBlob = SSHReader(try reader.string())
+            let blob = try reader.string()
+            var publicBlob = SSHReader(blob)
             let type = try publicBlob.text()
             guard type == "ssh-ed25519" else { throw KeyError.unsupportedKeyType(path: path, type: type) }
+            guard cipher == "none", kdf == "none" else {
+                // The public half is stored in the clear, before the encrypted part.
+                guard let publicKey = PublicSigningKey(blob: blob) else { throw KeyError.malformed(path: path) }
+                return .encrypted(publicKey)
+            }
             var secret = SSHReader(try reader.string())
             guard try secret.uint32() == (try secret.uint32()) else { throw KeyError.malformed(path: path) }
             guard try secret.text() == "ssh-ed25519" else { throw KeyError.malformed(path: path) }
@@ -108,7 +158,7 @@ public struct SigningKey: Sendable {
                 let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: pair[..<32]),
                 Array(key.publicKey.rawRepresentation) == publicRaw
             else { throw KeyError.malformed(path: path) }
-            return SigningKey(privateKey: key, comment: comment)
+            return .unencrypted(SigningKey(privateKey: key, comment: comment))
         } catch let error as KeyError {
             throw error
         } catch {
@@ -116,10 +166,14 @@ public struct SigningKey: Sendable {
         }
     }
 
-    /// Writes `path` (mode 0600) and `path.pub`, refusing to overwrite either.
+    /// Writes `path` (mode 0600) and `path.pub`, refusing to overwrite either; a key an agent holds has no file to
+    /// write.
     public func write(to path: String) throws(KeyError) {
+        guard case .memory(let privateKey) = holder else {
+            throw KeyError.writeFailed(path: path, reason: "the private key is in ssh-agent")
+        }
         for (file, contents, mode) in [
-            (path, openSSHPrivateKey, mode_t(0o600)),
+            (path, Self.openSSHPrivateKey(privateKey, comment: comment), mode_t(0o600)),
             (path + ".pub", publicKey.openSSHLine(comment: comment) + "\n", 0o644),
         ] {
             do {

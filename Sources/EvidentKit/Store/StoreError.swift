@@ -20,10 +20,23 @@ public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConver
     case writeFailed(path: String, reason: String)
     /// A file to write already exists.
     case alreadyExists(path: String)
+    /// The directory to write into, or the one a file to write would go in, does not exist.
+    case missingDirectory(path: String)
+    /// A document that is not text would be written to a terminal, where it garbles the screen.
+    case binaryToTerminal(mediaType: String)
     /// The file changed (grew, shrank or was rewritten) while it was being filed.
     case changedWhileFiled(path: String)
     /// A filed document's stored bytes are not as many as the registry records, as after an edit with SQL.
     case sizeMismatch(evidence: String, fileName: String, sha256: String, recorded: Int64, actual: Int64)
+
+    /// The description, with the fields it names left for the printer to spell.
+    public var message: UserMessage {
+        switch self {
+        case .binaryToTerminal(let mediaType):
+            "refusing to write \(mediaType) to a terminal: give \(Field.destination) FILE or DIR/, or pipe the output"
+        default: "\(description)"
+        }
+    }
 
     /// What went wrong, naming the file or document.
     public var description: String {
@@ -50,6 +63,10 @@ public enum StoreError: UserFacingError, Sendable, Equatable, CustomStringConver
             return "cannot write '\(path)': \(reason)"
         case .alreadyExists(let path):
             return "'\(path)' already exists; choose another name or remove it first"
+        case .missingDirectory(let path):
+            return "directory '\(path)' does not exist; nothing was written"
+        case .binaryToTerminal:
+            return message.description
         case .changedWhileFiled(let path):
             return "file '\(path)' changed while it was being filed; nothing was filed"
         case .sizeMismatch(let evidence, let fileName, let sha256, let recorded, let actual):
