@@ -66,7 +66,7 @@ struct EvaluationCommand: ParsableCommand {
         let totals = Outcome.allCases.map { "\($0.rawValue): \(evaluation.totals[$0.rawValue] ?? 0)" }
         console.out(
             "Evaluation \(year), \(evaluation.from) to \(evaluation.to): "
-                + "\(Counted(evaluation.authorities.count, "authority")), "
+                + "\(Counted(evaluation.authorities.count, "authority", plural: "authorities")), "
                 + "\(Counted(evaluation.authorities.reduce(0) { $0 + $1.solutions.count }, "solution")); "
                 + totals.joined(separator: ", "))
         console.out(
