@@ -19,9 +19,7 @@ struct IntakeCommand: ParsableCommand {
                 verdicts re-derived under the bundle's own rules version) and must be signed by a key that
                 --allowed-signers trusts. The signer must also speak for the authorities responsible for the
                 bundle's solutions: the principals of the allowed_signers line name each authority as cvr: and
-                its CVR number, for example
-
-                ops@skat.dk,cvr:13748136 ssh-ed25519 AAAA…
+                its CVR number, as in the line 'ops@skat.dk,cvr:13748136 ssh-ed25519 AAAA...'.
 
                 A bundle whose signer does not speak for them is refused with signer-not-authority. Refused
                 bundles are listed with their problem codes and nothing of them is stored; the others are
