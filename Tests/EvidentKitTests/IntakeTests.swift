@@ -170,6 +170,21 @@ struct NationalFixture {
         }
     }
 
+    @Test func aPastMomentRebuildsTheBundlesReceivedThen() throws {
+        try withTemporaryDirectory { directory in
+            let national = try NationalFixture(in: directory)
+            let skat = try national.skat.bundle(
+                national.path("skat.tar"), asOf: "2026-06-01", sealTime: NationalFixture.seal2026)
+            let sik = try national.sikkerhed.bundle(
+                national.path("sik.tar"), asOf: "2026-06-01", sealTime: NationalFixture.seal2026)
+            _ = try national.receive([skat])
+            let moment = try #require(try national.authority.registry.recordedMoment())
+            _ = try national.receive([sik])
+            let then = try national.authority.registry.asRecorded(moment)
+            #expect(try then.receivedBundles() == [try national.authority.registry.receivedBundle("RCV-1")])
+        }
+    }
+
     @Test func principalsNameAuthoritiesOnlyLiterally() {
         #expect(SignerAuthority.cvrNumbers(in: ["ops@skat.dk,cvr:13748136", "cvr:*", "!cvr:25798376"]) == ["13748136"])
     }
