@@ -82,6 +82,45 @@ CREATE TABLE evidenceParty (
   PRIMARY KEY (evidenceId, authorityId)
 ) WITHOUT ROWID;
 
+CREATE TABLE receivedBundle (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sha256 TEXT NOT NULL UNIQUE REFERENCES document(sha256) ON DELETE RESTRICT,
+  identifier TEXT NOT NULL CHECK (identifier <> ''),
+  signer TEXT NOT NULL,
+  principals TEXT NOT NULL,
+  sealedAt TEXT NOT NULL,
+  asOf TEXT NOT NULL,
+  rulesVersion INTEGER NOT NULL,
+  receivedAt TEXT NOT NULL,
+  receivedBy TEXT NOT NULL
+);
+
+CREATE TABLE receivedSolution (
+  bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+  solution TEXT NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  cvr TEXT NOT NULL CHECK (length(cvr) = 8),
+  authorityName TEXT NOT NULL,
+  covered INTEGER NOT NULL CHECK (covered IN (0, 1)),
+  PRIMARY KEY (bundleId, solution)
+) WITHOUT ROWID;
+
+CREATE TABLE receivedVerdict (
+  bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+  usage TEXT NOT NULL,
+  solution TEXT NOT NULL,
+  service TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('compliant', 'expiring', 'missing-evidence', 'non-compliant', 'out-of-scope')),
+  rule TEXT NOT NULL,
+  reasonDa TEXT NOT NULL,
+  reasonEn TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (bundleId, usage)
+) WITHOUT ROWID;
+
 CREATE TABLE service (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   vendorId INTEGER NOT NULL REFERENCES vendor(id) ON DELETE RESTRICT,
@@ -152,6 +191,8 @@ CREATE INDEX evidenceFile_sha256 ON evidenceFile(sha256);
 CREATE INDEX evidenceParty_authorityId ON evidenceParty(authorityId);
 
 CREATE INDEX evidence_supersedesId ON evidence(supersedesId);
+
+CREATE INDEX receivedSolution_key ON receivedSolution(key);
 
 CREATE INDEX service_vendorId ON service(vendorId);
 

@@ -51,6 +51,7 @@ extension Field {
         case .key: "--key"
         case .identity: "--identity"
         case .allowedSigners: "--allowed-signers"
+        case .expect: "--expect"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
         }

@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    @Test func intakeAndTheNationalEvaluationMatchTheirSchemas() throws {
+        try withTemporaryDirectory { directory in
+            let round = try NationalRound(in: directory)
+            let intake = round.national("intake", "add", round.bundle, "--allowed-signers", round.signers, "--json")
+            #expect(try validate(intake.out, against: "intake-report").code == 0)
+            for command in [["intake", "list"], ["intake", "show", "RCV-1"]] {
+                let output = round.national.run(command + ["--json"]).out
+                let validation = try validate(
+                    output, against: command[1] == "list" ? "received-bundle-list" : "received-bundle")
+                #expect(validation.code == 0, "\(command): \(validation.err)")
+            }
+            let evaluation = round.national("evaluation", "--year", "2026", "--as-of", "2026-12-31", "--json")
+            let validation = try validate(evaluation.out, against: "national-evaluation")
+            #expect(validation.code == 0, "\(validation.err)")
+        }
+    }
+
     @Test func theValidatorRejectsOutputThatDrifted() throws {
         try withTemporaryDirectory { directory in
             let evident = Evident(directory: directory)

@@ -124,6 +124,8 @@ extension AuditTrail {
             return try one(ServiceRecord.self, "service").map { .object(["record": $0.canonicalForm]) }
         case .usage:
             return try one(UsageRecord.self, "usage").map { .object(["record": $0.canonicalForm]) }
+        case .receivedBundle:
+            return try ReceivedBundleRecord.storedForm(id: id.number, db)
         case .evidence:
             guard let evidence = try one(EvidenceRecord.self, "evidence") else { return nil }
             let files = try owned(

@@ -31,6 +31,8 @@ public enum Field: String, Sendable, CaseIterable {
     case destination
     /// A signing key file, the identity a new key is made for, and the file of keys trusted to sign bundles.
     case key, identity, allowedSigners
+    /// The list of authorities a national evaluation expects a bundle from.
+    case expect
     /// The settings, each named by its key.
     case optOutReviewMonths, warningDays
 }

@@ -2,6 +2,8 @@
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
     /// Authorities, solutions, vendors, services, usages (a solution embedding a service) and evidence.
     case authority, solution, vendor, service, usage, evidence
+    /// A bundle another authority handed in, verified and recorded by the supervising authority's intake.
+    case receivedBundle
 
     /// The prefix of the short ids users see, as in `AUT-1`.
     var prefix: String {
@@ -12,6 +14,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         case .service: "SVC"
         case .usage: "USE"
         case .evidence: "EVD"
+        case .receivedBundle: "RCV"
         }
     }
 
@@ -23,10 +26,11 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         switch self {
         case .authority: 0
         case .evidence: 1
-        case .solution: 2
-        case .service: 3
-        case .usage: 4
-        case .vendor: 5
+        case .receivedBundle: 2
+        case .solution: 3
+        case .service: 4
+        case .usage: 5
+        case .vendor: 6
         }
     }
 }

@@ -66,6 +66,8 @@ private struct RecordedContent {
         (.solution, "$.owners", "solutionOwner"), (.vendor, "$.record", "vendor"), (.service, "$.record", "service"),
         (.usage, "$.record", "usage"), (.evidence, "$.record", "evidence"), (.evidence, "$.files", "evidenceFile"),
         (.evidence, "$.coverage", "coverage"), (.evidence, "$.parties", "evidenceParty"),
+        (.receivedBundle, "$.record", "receivedBundle"), (.receivedBundle, "$.solutions", "receivedSolution"),
+        (.receivedBundle, "$.verdicts", "receivedVerdict"),
         (nil, "$.settings", "setting"),
     ]
 

@@ -17,6 +17,9 @@ enum Migrations {
         migrator.registerMigration("v3 audit record forms") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v5 received bundles") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -203,5 +206,48 @@ enum Migrations {
         BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
         CREATE TRIGGER auditFormsFrom_fixed_delete BEFORE DELETE ON auditFormsFrom
         BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+        """
+
+    /// Bundles that other authorities handed in, as the supervising authority's intake recorded them: the bundle
+    /// (its bytes a document in the store), the solutions it covers and its verdicts. Received bundles are never
+    /// changed once recorded.
+    static let v5 = """
+        CREATE TABLE receivedBundle (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          sha256 TEXT NOT NULL UNIQUE REFERENCES document(sha256) ON DELETE RESTRICT,
+          identifier TEXT NOT NULL CHECK (identifier <> ''),
+          signer TEXT NOT NULL,
+          principals TEXT NOT NULL,
+          sealedAt TEXT NOT NULL,
+          asOf TEXT NOT NULL,
+          rulesVersion INTEGER NOT NULL,
+          receivedAt TEXT NOT NULL,
+          receivedBy TEXT NOT NULL
+        );
+        CREATE TABLE receivedSolution (
+          bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+          solution TEXT NOT NULL,
+          key TEXT NOT NULL,
+          name TEXT NOT NULL,
+          cvr TEXT NOT NULL CHECK (length(cvr) = 8),
+          authorityName TEXT NOT NULL,
+          covered INTEGER NOT NULL CHECK (covered IN (0, 1)),
+          PRIMARY KEY (bundleId, solution)
+        ) WITHOUT ROWID;
+        CREATE INDEX receivedSolution_key ON receivedSolution(key);
+        CREATE TABLE receivedVerdict (
+          bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+          usage TEXT NOT NULL,
+          solution TEXT NOT NULL,
+          service TEXT NOT NULL,
+          vendor TEXT NOT NULL,
+          outcome TEXT NOT NULL
+            CHECK (outcome IN ('compliant', 'expiring', 'missing-evidence', 'non-compliant', 'out-of-scope')),
+          rule TEXT NOT NULL,
+          reasonDa TEXT NOT NULL,
+          reasonEn TEXT NOT NULL,
+          evidence TEXT NOT NULL,
+          PRIMARY KEY (bundleId, usage)
+        ) WITHOUT ROWID;
         """
 }

@@ -7,6 +7,7 @@ extension RecordKind {
         switch self {
         case .authority, .solution, .vendor, .service: "name"
         case .evidence: "title"
+        case .receivedBundle: "identifier"
         case .usage: nil
         }
     }

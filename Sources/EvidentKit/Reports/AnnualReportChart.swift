@@ -1,15 +1,23 @@
 extension AnnualReport {
     /// A stacked bar of verdicts per responsible authority, drawn in inline SVG.
     func chart(language: ReportLanguage) -> String {
+        Self.chart(
+            authorities.map { ($0.name, $0.totals) },
+            title: language.pick("Vurderinger pr. myndighed", "Verdicts per authority"), language: language)
+    }
+
+    /// A stacked bar of verdicts per named row (an authority, a ministry), drawn in inline SVG, with a legend.
+    static func chart(_ rows: [(name: String, totals: [String: Int])], title: String, language: ReportLanguage)
+        -> String
+    {
         let rowHeight = 24
         let labelWidth = 260
         let barWidth = 440
-        let height = max(1, authorities.count) * rowHeight + 30
+        let height = max(1, rows.count) * rowHeight + 30
         var svg = "<svg role=\"img\" width=\"\(labelWidth + barWidth + 20)\" height=\"\(height)\" "
-        svg +=
-            "viewBox=\"0 0 \(labelWidth + barWidth + 20) \(height)\">\n<title>\(HTML.escape(language.pick("Vurderinger pr. myndighed", "Verdicts per authority")))</title>\n"
-        let widest = max(1, authorities.map { $0.totals.values.reduce(0, +) }.max() ?? 1)
-        for (row, authority) in authorities.enumerated() {
+        svg += "viewBox=\"0 0 \(labelWidth + barWidth + 20) \(height)\">\n<title>\(HTML.escape(title))</title>\n"
+        let widest = max(1, rows.map { $0.totals.values.reduce(0, +) }.max() ?? 1)
+        for (row, authority) in rows.enumerated() {
             let y = row * rowHeight + 4
             let name = authority.name.count > 36 ? String(authority.name.prefix(35)) + "…" : authority.name
             svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"12\">\(HTML.escape(name))</text>\n"

@@ -5,18 +5,7 @@ extension AnnualReport {
     ///
     /// The directory is created when missing; each file is written atomically.
     public func write(to directory: String, language: ReportLanguage) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw InputError(field: .destination, value: directory, reason: "is a file, not a directory")
-            }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.writeFailed(path: directory, reason: error.localizedDescription)
-            }
-        }
+        try ReportDirectory.prepare(directory)
         let files: [(String, Data)] = [
             ("report.html", Data(html(language: language).utf8)),
             ("report.json", try json(language: language)),
@@ -30,6 +19,25 @@ extension AnnualReport {
                 throw StoreError.writeFailed(path: path, reason: error.localizedDescription)
             }
             return path
+        }
+    }
+}
+
+/// The directory a report's files are written into.
+enum ReportDirectory {
+    /// Creates the directory when missing; refuses a file in its place.
+    static func prepare(_ directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw InputError(field: .destination, value: directory, reason: "is a file, not a directory")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.writeFailed(path: directory, reason: error.localizedDescription)
+            }
         }
     }
 }

@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+
+/// One bundle on its way in: staged into the store's temp area, verified there, and what to record of it.
+private struct Arrival: Sendable {
+    enum Verdict: Sendable {
+        case accepted(Accepted)
+        case alreadyReceived(sha256: String)
+        case rejected(IntakeRejection)
+    }
+
+    /// What an accepted bundle records.
+    struct Accepted: Sendable {
+        /// The worker whose filing staged it.
+        var worker: Int
+        var staged: DocumentStore.Staged
+        var identifier: String
+        var signer: String
+        var principals: [String]
+        var sealedAt: String
+        var asOf: Day
+        var rulesVersion: RulesVersion
+        var solutions: [ReceivedSolutionRecord]
+        var verdicts: [ReceivedVerdictRecord]
+    }
+
+    var verdict: Verdict
+}
+
+/// The staging areas of the workers, one each: a worker touches only its own.
+private final class Workers: @unchecked Sendable {
+    let placements: [ObjectPlacement]
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var arrivals: [Arrival?]
+
+    init(placements: [ObjectPlacement], count: Int) {
+        self.placements = placements
+        arrivals = Array(repeating: nil, count: count)
+    }
+
+    /// The next bundle to read, each once; nil when all are taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < arrivals.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func finish(_ index: Int, _ arrival: Arrival) {
+        lock.lock()
+        defer { lock.unlock() }
+        arrivals[index] = arrival
+    }
+}
+
+extension Registry {
+    /// How many bundles intake reads at once: the machine's cores, at most.
+    static var intakeWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+
+    /// Verifies each bundle fully, as `bundle verify` does, and records those that are valid, signed by a key the
+    /// allowed signers trust, and tied to the authorities they speak for (`SignerAuthority`); all in one
+    /// transaction with one audit event.
+    ///
+    /// Each bundle is first copied into the store's temp area and verified there, so the bytes recorded are the
+    /// bytes verified whatever happens to the file given. Bundles are read concurrently, one per core. A bundle
+    /// the home already holds changes nothing; a refused one leaves nothing behind.
+    public func receiveBundles(
+        _ paths: [String], allowedSigners: AllowedSigners, _ context: ChangeContext
+    ) throws -> IntakeReport {
+        try recoverInterruptedFilings()
+        let known = try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT sha256 FROM receivedBundle"))
+        }
+        let workerCount = min(Self.intakeWorkers, max(1, paths.count))
+        var placements: [ObjectPlacement] = []
+        for _ in 0..<workerCount { placements.append(try ObjectPlacement(store: store)) }
+        defer { placements.forEach { $0.end() } }
+        let workers = Workers(placements: placements, count: paths.count)
+        let store = self.store
+        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            while let index = workers.take() {
+                workers.finish(
+                    index,
+                    Self.arrive(
+                        paths[index], worker: worker, placement: workers.placements[worker], store: store,
+                        known: known, allowedSigners: allowedSigners))
+            }
+        }
+
+        var report = IntakeReport(accepted: [], alreadyReceived: [], rejected: [])
+        var accepted: [Arrival.Accepted] = []
+        var existing: [String] = []
+        var seen: Set<String> = []
+        for arrival in workers.arrivals.compactMap(\.self) {
+            switch arrival.verdict {
+            case .rejected(let rejection): report.rejected.append(rejection)
+            case .alreadyReceived(let sha256): existing.append(sha256)
+            case .accepted(let bundle):
+                // The same bundle given twice in one run is recorded once.
+                if seen.insert(bundle.staged.sha256).inserted {
+                    accepted.append(bundle)
+                } else {
+                    existing.append(bundle.staged.sha256)
+                }
+            }
+        }
+        if !accepted.isEmpty {
+            let stagedBy = Dictionary(grouping: accepted, by: \.worker).mapValues { $0.map(\.staged) }
+            do {
+                let ids = try write(context) { db in
+                    var ids: [Int64] = []
+                    for bundle in accepted {
+                        ids.append(try record(bundle, context, db))
+                    }
+                    for (index, staged) in stagedBy { try placements[index].place(staged, batch: true) }
+                    return (ids, ids.map { RecordID(.receivedBundle, $0) })
+                }
+                report.accepted = try read { db in try ReceivedBundleInfo.load(db, ids: ids) }
+            } catch {
+                placements.forEach { $0.undo() }
+                throw error
+            }
+        }
+        if !existing.isEmpty {
+            let held = Set(existing)
+            report.alreadyReceived = try receivedBundles().filter { held.contains($0.sha256) }
+        }
+        return report
+    }
+
+    /// Inserts one accepted bundle: its document row, its row, its solutions and verdicts; returns its id.
+    private func record(_ bundle: Arrival.Accepted, _ context: ChangeContext, _ db: Database) throws -> Int64 {
+        try DocumentRecord(
+            sha256: bundle.staged.sha256, size: bundle.staged.size, mediaType: bundle.staged.mediaType.rawValue
+        ).insert(db, onConflict: .ignore)
+        var row = ReceivedBundleRecord(
+            id: nil, sha256: bundle.staged.sha256, identifier: bundle.identifier, signer: bundle.signer,
+            principals: bundle.principals.joined(separator: "\n"), sealedAt: bundle.sealedAt, asOf: bundle.asOf,
+            rulesVersion: bundle.rulesVersion.rawValue, receivedAt: timestamp(), receivedBy: context.actor)
+        try row.insert(db)
+        let id = row.id!
+        for var solution in bundle.solutions {
+            solution.bundleId = id
+            try solution.insert(db)
+        }
+        for var verdict in bundle.verdicts {
+            verdict.bundleId = id
+            try verdict.insert(db)
+        }
+        return id
+    }
+
+    /// Stages, verifies and judges one bundle; runs on a worker.
+    private static func arrive(
+        _ path: String, worker: Int, placement: ObjectPlacement, store: DocumentStore, known: Set<String>,
+        allowedSigners: AllowedSigners
+    ) -> Arrival {
+        func rejected(_ problems: [IntakeProblem], identifier: String? = nil, status: BundleVerification.Status)
+            -> Arrival
+        {
+            Arrival(
+                verdict: .rejected(
+                    IntakeRejection(path: path, identifier: identifier, status: status, problems: problems)))
+        }
+        let staged: DocumentStore.Staged
+        do {
+            staged = try placement.stage(path: path, durable: false)
+        } catch {
+            return rejected(
+                [IntakeProblem(BundleProblem(code: .notReadable, path: nil, detail: error.description))],
+                status: .invalid)
+        }
+        if known.contains(staged.sha256) {
+            store.discard(staged)
+            return Arrival(verdict: .alreadyReceived(sha256: staged.sha256))
+        }
+        // The private copy is what is verified, and what is kept.
+        let (verification, contents) = BundleVerifier.check(path: staged.tempPath, allowedSigners: allowedSigners)
+        var problems = verification.problems.map { problem in
+            var problem = IntakeProblem(problem)
+            problem.detail = problem.detail.replacingOccurrences(of: staged.tempPath, with: path)
+            return problem
+        }
+        guard verification.status == .valid, let contents,
+            let snapshot = try? JSONDecoder().decode(
+                RegistrySnapshot.self, from: Data(contents.tags["metadata/registry.json"] ?? [])),
+            let archived = try? JSONDecoder().decode(
+                BundleVerifier.ArchivedEvaluation.self, from: Data(contents.tags["metadata/evaluation.json"] ?? [])),
+            let rules = RulesVersion(rawValue: archived.rulesVersion ?? RulesVersion.v1.rawValue),
+            let signature = verification.signature, let principals = signature.trustedPrincipals
+        else {
+            store.discard(staged)
+            if verification.status == .unverified {
+                problems.append(IntakeProblem(.notTrusted, nil, "no allowed signer vouches for the signing key"))
+            }
+            return rejected(problems, identifier: verification.identifier, status: verification.status)
+        }
+        let tie = SignerAuthority.problems(principals: principals, snapshot: snapshot)
+        guard tie.isEmpty else {
+            store.discard(staged)
+            return rejected(tie, identifier: verification.identifier, status: verification.status)
+        }
+
+        // The verdicts under the bundle's own rules version, exactly as the verifier re-derived them.
+        let evaluation = snapshot.evaluate(asOf: archived.asOf, rules: rules)
+        let files = Dictionary(snapshot.evidence.map { ($0.id, $0.files.map(\.sha256)) }) { first, _ in first }
+        let covered = Dictionary(evaluation.solutions.map { ($0.id, $0.covered) }) { first, _ in first }
+        let solutions = snapshot.solutions.map { solution in
+            let authority = SignerAuthority.responsible(for: solution, in: snapshot).first
+            return ReceivedSolutionRecord(
+                bundleId: 0, solution: solution.id.description, key: SolutionKey.of(solution), name: solution.name,
+                cvr: authority?.cvr ?? "", authorityName: authority?.name ?? "",
+                covered: covered[solution.id] ?? solution.scope.covered)
+        }
+        let verdicts = evaluation.verdicts.map { verdict in
+            let evidence = verdict.evidence.map { id in
+                "{\"id\":\"\(id)\",\"sha256\":[" + (files[id] ?? []).map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+            }
+            return ReceivedVerdictRecord(
+                bundleId: 0, usage: verdict.usage.description, solution: verdict.solution.description,
+                service: verdict.serviceName, vendor: verdict.vendorName, outcome: verdict.outcome, rule: verdict.rule,
+                reasonDa: verdict.reason(in: .da), reasonEn: verdict.reason(in: .en),
+                evidence: "[" + evidence.joined(separator: ",") + "]")
+        }
+        let sealTime =
+            BundleVerifier.lines(contents.tags["bag-info.txt"] ?? []).first { $0.hasPrefix("Evident-Seal-Time:") }
+            .map { String($0.dropFirst(18)).trimmingCharacters(in: .whitespaces) } ?? ""
+        return Arrival(
+            verdict: .accepted(
+                Arrival.Accepted(
+                    worker: worker, staged: staged, identifier: verification.identifier ?? "",
+                    signer: signature.fingerprint,
+                    principals: principals, sealedAt: sealTime, asOf: archived.asOf, rulesVersion: rules,
+                    solutions: solutions, verdicts: verdicts)))
+    }
+}
