@@ -28,15 +28,25 @@ struct EvaluationCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The end of the window, a day in the year (default: 31 December, or today while the year runs).",
-            valueName: "date"),
+            valueName: "yyyy-mm-dd"),
         transform: parseDay)
     var asOf: Day?
-    @Option(help: "A CSV of the authorities expected to hand in (cvr, optionally name, solution, ministry).")
+    @Option(
+        help: ArgumentHelp(
+            "A CSV of the authorities expected to hand in (cvr, optionally name, solution, ministry).",
+            valueName: "file"))
     var expect: String?
-    @Option(help: "The directory to write the files into (created when missing); without it, print a summary only.")
+    @Option(
+        help: ArgumentHelp(
+            "The directory to write the files into (created when missing); without it, print a summary only.",
+            valueName: "dir"))
     var out: String?
     @Option(help: "The page's language.") var lang: ReportLanguage = .da
-    @Option(help: "The OpenSSH Ed25519 private key to seal the evaluation with (needs --out).") var key: String?
+    @Option(
+        help: ArgumentHelp(
+            "The OpenSSH Ed25519 key to seal the evaluation with (needs --out); as for bundle create, a "
+                + "passphrase-protected key or its .pub signs through ssh-agent.",
+            valueName: "file")) var key: String?
     @Option(help: "The Source-Organization of the sealed evaluation.") var organization = "Digitaliseringsstyrelsen"
     @Flag(help: "Print the evaluation as JSON.") var json = false
 
@@ -46,7 +56,9 @@ struct EvaluationCommand: ParsableCommand {
 
     func run() throws {
         let expected = try expect.map { try ExpectedList.load(path: $0) }
-        let signingKey = try key.map { try SigningKey.load(path: $0) }
+        let signingKey = try key.map {
+            try SigningKey.load(path: $0, agentSocket: Console.current.environment["SSH_AUTH_SOCK"])
+        }
         let registry = try home.openRegistry()
         let evaluation = try registry.nationalEvaluation(year: year, asOf: asOf, expected: expected, language: lang)
         let console = Console.current

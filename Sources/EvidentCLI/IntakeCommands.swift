@@ -30,7 +30,10 @@ struct IntakeCommand: ParsableCommand {
 
         @OptionGroup var home: ChangeOptions
         @Argument(help: "The bundles (.tar).") var bundles: [String]
-        @Option(help: "An ssh-keygen allowed_signers file; principals name authorities as cvr:NNNNNNNN.")
+        @Option(
+            help: ArgumentHelp(
+                "An ssh-keygen allowed_signers file; principals name authorities as cvr:NNNNNNNN.",
+                valueName: "file"))
         var allowedSigners: String
         @Flag(help: "Print JSON.") var json = false
 
