@@ -25,6 +25,7 @@ public struct EvidentCommand: ParsableCommand {
             ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, StatusCommand.self, DueCommand.self,
             ReportCommand.self, KeyCommand.self, BundleCommand.self, LogCommand.self, CheckCommand.self,
             SettingsCommand.self, SchemaCommand.self, ImportCommand.self, ExportCommand.self,
+            ScanCommand.self, CatalogCommand.self,
         ]
     )
 

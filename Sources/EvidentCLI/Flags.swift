@@ -52,6 +52,8 @@ extension Field {
         case .allowedSigners: "--allowed-signers"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
+        case .capture: "FILE"
+        case .firstParty: "--first-party"
         }
     }
 }
