@@ -25,7 +25,7 @@ public enum CaptureReader {
         }
         switch (har.sawEntries, inspection.sawCapture) {
         case (true, false): return har.capture
-        case (false, true): return inspection.capture
+        case (false, true): return try inspection.finished()
         case (true, true):
             throw .notACapture(path: path, reason: "it has both a HAR log and inspection.json's members")
         case (false, false):

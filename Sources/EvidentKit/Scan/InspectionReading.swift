@@ -4,7 +4,9 @@ import Foundation
 /// (first and third party alike; evident judges that itself), its beacons and the cookies it found.
 struct InspectionReading {
     let path: String
-    var capture = Capture(format: .inspection)
+    private(set) var capture = Capture(format: .inspection)
+    /// Cookies with the domain they were stored under, given to hosts once every host is known.
+    private var cookies: [(cookie: CapturedCookie, expires: Double?)] = []
     private var sawHosts = false
     private var sawURI = false
 
@@ -82,13 +84,30 @@ struct InspectionReading {
         guard let name, let domain,
             let host = HostName.normalized(domain.hasPrefix(".") ? String(domain.dropFirst()) : domain)
         else { return }
-        // The collector gives expiry in seconds since 1970 (-1 for a session cookie); the lifetime runs from the
-        // start of the collection.
-        var lifetime: Int?
-        if !session, let expires, expires > 0, let start = capture.started.flatMap(Capture.parseTime) {
-            lifetime = Int(max(-1e12, min(1e12, expires - start.timeIntervalSince1970)))
+        guard cookies.count < Capture.maxHosts else {
+            throw .tooLarge(path: path, what: "more than \(Capture.maxHosts) cookies", limit: Capture.maxHosts)
         }
-        try capture.noteCookie(
-            CapturedCookie(name: name, domain: host, lifetimeSeconds: lifetime), host: host, path: path)
+        cookies.append((CapturedCookie(name: name, domain: host, lifetimeSeconds: nil), session ? nil : expires))
+    }
+
+    /// The capture, each cookie given to the host it was stored under, else to the first contacted host within
+    /// its domain (a cookie for `vimeo.com` set by `player.vimeo.com`), else to its domain as a host of its own.
+    mutating func finished() throws(ScanError) -> Capture {
+        let start = capture.started.flatMap(Capture.parseTime)
+        let hosts = capture.hosts.keys.sorted()
+        for (cookie, expires) in cookies {
+            var cookie = cookie
+            // The collector gives expiry in seconds since 1970 (-1 for a session cookie); the lifetime runs from
+            // the start of the collection.
+            if let expires, expires > 0, let start {
+                cookie.lifetimeSeconds = Int(max(-1e12, min(1e12, expires - start.timeIntervalSince1970)))
+            }
+            let host =
+                capture.hosts[cookie.domain] != nil
+                ? cookie.domain : hosts.first { HostName.isWithin($0, cookie.domain) } ?? cookie.domain
+            try capture.noteCookie(cookie, host: host, path: path)
+        }
+        cookies = []
+        return capture
     }
 }
