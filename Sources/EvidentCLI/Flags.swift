@@ -52,7 +52,6 @@ extension Field {
         case .allowedSigners: "--allowed-signers"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
-        case .capture: "FILE"
         case .firstParty: "--first-party"
         }
     }

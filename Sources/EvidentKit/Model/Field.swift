@@ -33,6 +33,6 @@ public enum Field: String, Sendable, CaseIterable {
     case key, identity, allowedSigners
     /// The settings, each named by its key.
     case optOutReviewMonths, warningDays
-    /// Scans: the capture file, and the domains a solution serves itself from besides its URL's.
-    case capture, firstParty
+    /// The domains a solution serves itself from besides its URL's, which scans count as its own.
+    case firstParty
 }

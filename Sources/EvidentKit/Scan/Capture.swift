@@ -19,6 +19,8 @@ public struct Capture: Sendable, Equatable {
     public var page: String?
     /// When the capture started, as the file says (ISO 8601), when it does.
     public var started: String?
+    /// `started` as an instant, to compare times written with different offsets.
+    private var startedDate: Date?
     /// Every host contacted, by name (lower case).
     public var hosts: [String: HostActivity] = [:]
 
@@ -55,7 +57,9 @@ public struct Capture: Sendable, Equatable {
             if activity.firstURL == nil { activity.firstURL = url }
             if let resourceType, !resourceType.isEmpty { activity.resourceTypes.insert(resourceType) }
         }
-        if let time, started.map({ time < $0 }) ?? true, Self.parseTime(time) != nil { started = time }
+        if let time, let date = Self.parseTime(time), startedDate.map({ date < $0 }) ?? true {
+            (started, startedDate) = (time, date)
+        }
     }
 
     /// Notes a cookie set for `host`, once per name and domain.
