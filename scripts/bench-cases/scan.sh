@@ -28,7 +28,7 @@ bench_scan() {
     kib_max=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
     peak_mib=$(echo "scale=1; $kib_max / 1024" | bc -l)
     file_mib=$(echo "scale=1; $bytes / 1048576" | bc -l)
-    ratio=$(echo "scale=2; $s_median / $ref_median" | bc -l)
+    ratio=$(printf "%.2f" "$(echo "$s_median / $ref_median" | bc -l)")
     met=true
     [ "$((kib_max * 1024))" -lt "$((bytes * 2))" ] || met=false
     printf 'scan: %s MiB HAR, %s runs, median %.2f s (json.load %.2f s, ratio %.2f), peak RSS max %s MiB (target < %s MiB)\n' \
