@@ -47,10 +47,10 @@ CREATE TABLE document (
   mediaType TEXT NOT NULL
 ) WITHOUT ROWID;
 
-CREATE TABLE evidence (
+CREATE TABLE "evidence" (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL CHECK (kind IN ('opt-out-screenshot', 'opt-out-config',
-    'data-processing-agreement', 'agreement', 'technical-justification', 'vendor-terms', 'other')),
+    'data-processing-agreement', 'agreement', 'technical-justification', 'vendor-terms', 'other', 'scan')),
   title TEXT NOT NULL CHECK (title <> ''),
   captured TEXT,
   signed TEXT,
@@ -64,7 +64,8 @@ CREATE TABLE evidence (
   filedBy TEXT NOT NULL,
   withdrawnAt TEXT,
   withdrawnBy TEXT,
-  withdrawnReason TEXT, allState INTEGER NOT NULL DEFAULT 0 CHECK (allState IN (0, 1)),
+  withdrawnReason TEXT,
+  allState INTEGER NOT NULL DEFAULT 0 CHECK (allState IN (0, 1)),
   CHECK (validFrom IS NULL OR validUntil IS NULL OR validUntil >= validFrom)
 );
 
@@ -149,6 +150,12 @@ CREATE TABLE solution (
   CHECK ((channel = 'web' AND url IS NOT NULL AND appId IS NULL)
       OR (channel = 'app' AND appId IS NOT NULL AND url IS NULL))
 );
+
+CREATE TABLE solutionFirstParty (
+  solutionId INTEGER NOT NULL REFERENCES solution(id) ON DELETE CASCADE,
+  domain TEXT NOT NULL CHECK (domain <> ''),
+  PRIMARY KEY (solutionId, domain)
+) WITHOUT ROWID;
 
 CREATE TABLE solutionOwner (
   solutionId INTEGER NOT NULL REFERENCES solution(id) ON DELETE CASCADE,

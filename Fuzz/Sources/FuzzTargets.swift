@@ -19,6 +19,10 @@ enum FuzzTarget: String, CaseIterable {
     case contractsCSV = "contracts-csv"
     /// Contract lists and registry exports as JSON, imported the same way.
     case contractsJSON = "contracts-json"
+    /// HAR captures, streamed as `evident scan` reads them.
+    case har
+    /// Website Evidence Collector inspection.json files, read the same way.
+    case inspection
 
     static let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("evident-fuzz-\(getpid())").path
@@ -61,6 +65,14 @@ enum FuzzTarget: String, CaseIterable {
                 }
             }
             precondition((try? Self.registry.evidenceList().isEmpty) == true, "a dry run wrote evidence")
+        case .har, .inspection:
+            let path = Self.file(bytes, name: "input.json")
+            if let capture = try? CaptureReader.read(path: path) {
+                for (host, activity) in capture.hosts {
+                    precondition(activity.requests >= 0 && !host.isEmpty)
+                    _ = RegistrableDomain.of(host)
+                }
+            }
         }
     }
 

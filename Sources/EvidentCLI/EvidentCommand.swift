@@ -24,8 +24,8 @@ public struct EvidentCommand: ParsableCommand {
             InitCommand.self, AuthorityCommand.self, SolutionCommand.self, VendorCommand.self,
             ServiceCommand.self, UsageCommand.self, EvidenceCommand.self, StatusCommand.self, DueCommand.self,
             ReportCommand.self, KeyCommand.self, BundleCommand.self, LogCommand.self, CheckCommand.self,
-            SettingsCommand.self, SchemaCommand.self, ImportCommand.self, ExportCommand.self, IntakeCommand.self,
-            EvaluationCommand.self,
+            SettingsCommand.self, SchemaCommand.self, ImportCommand.self, ExportCommand.self, ScanCommand.self,
+            CatalogCommand.self, IntakeCommand.self, EvaluationCommand.self,
         ]
     )
 

@@ -54,6 +54,7 @@ extension Field {
         case .expect: "--expect"
         case .optOutReviewMonths: Setting.optOutReviewMonths.rawValue
         case .warningDays: Setting.warningDays.rawValue
+        case .firstParty: "--first-party"
         }
     }
 }

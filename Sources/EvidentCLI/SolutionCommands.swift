@@ -27,13 +27,19 @@ struct SolutionCommand: ParsableCommand {
             help:
                 "Owning authorities as AUTH[:responsible|co-owner|operator] (§2 S4); the role defaults to responsible.")
         var owner: [String]
+        @Option(
+            name: .customLong("first-party"), parsing: .upToNextOption,
+            help: "Domains it serves itself from besides its URL's; a scan counts them and their subdomains as its own."
+        )
+        var firstParty: [String] = []
 
         func run() throws {
             var owners: [SolutionDraft.Owner] = []
             for text in owner { owners.append(try SolutionDraft.Owner(parsing: text)) }
-            let draft = try SolutionDraft(
+            var draft = try SolutionDraft(
                 name: name, kind: kind, channel: channel, url: url, appId: appId, audience: audience,
                 mandatory: obligation == .mandatory, mandatedBy: mandatedBy, owners: owners)
+            draft.firstParty = try FirstPartyDomains.validate(firstParty)
             let info = try home.openRegistry().addSolution(draft, home.change("solution add"))
             try Console.current.changed("Added", info, json: output.json)
         }
@@ -76,6 +82,11 @@ struct SolutionCommand: ParsableCommand {
         @Flag var obligation: Obligation?
         @Option(help: "The law that makes it mandatory.") var mandatedBy: String?
         @Option(parsing: .upToNextOption, help: "The owners, replacing the current ones.") var owner: [String] = []
+        @Option(
+            name: .customLong("first-party"), parsing: .upToNextOption,
+            help: "First-party domains for scans, replacing the current ones.")
+        var firstParty: [String] = []
+        @Flag(help: "Remove its first-party domains.") var clearFirstParty = false
 
         func run() throws {
             var edit = SolutionEdit()
@@ -87,6 +98,11 @@ struct SolutionCommand: ParsableCommand {
                 for text in owner { owners.append(try SolutionDraft.Owner(parsing: text)) }
                 edit.owners = owners
             }
+            if clearFirstParty && !firstParty.isEmpty {
+                throw ValidationError("give --first-party or --clear-first-party, not both")
+            }
+            if clearFirstParty { edit.firstParty = [] }
+            if !firstParty.isEmpty { edit.firstParty = try FirstPartyDomains.validate(firstParty) }
             let info = try home.openRegistry().editSolution(solution, edit, home.change("solution edit"))
             try Console.current.changed("Changed", info, json: output.json)
         }

@@ -4,7 +4,7 @@ import Testing
 
 /// Every seed and every input that ever crashed a fuzz target goes through its parser again, unsanitised.
 @Suite struct FuzzReplayTests {
-    @Test(arguments: ["bundle", "media", "ssh", "signers", "contracts-csv", "contracts-json"])
+    @Test(arguments: ["bundle", "media", "ssh", "signers", "contracts-csv", "contracts-json", "har", "inspection"])
     func replaysTheCorpusAndRegressions(_ target: String) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("evident-fuzz")

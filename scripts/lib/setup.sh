@@ -2,7 +2,7 @@
 # Sourced, not run.
 
 # Debian packages evident builds and tests with.
-EVIDENT_APT_PACKAGES=(pkg-config libsqlite3-dev libarchive-dev libarchive-tools openssh-client gzip python3 python3-pip chromium)
+EVIDENT_APT_PACKAGES=(pkg-config libsqlite3-dev libarchive-dev libarchive-tools libpsl-dev publicsuffix openssh-client gzip python3 python3-pip chromium)
 
 evident_as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -18,8 +18,8 @@ enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
 
     /// The version of the canonical form new events hash: 2 adds each evidence file's document size and media
-    /// type. Events without a version hashed version 1, and are checked in it.
-    static let formVersion = 2
+    /// type, 3 a solution's first-party domains. Events without a version hashed version 1, and are checked in it.
+    static let formVersion = 3
 
     /// What an event says one subject was after its change.
     enum Recorded: Equatable {
@@ -117,7 +117,16 @@ extension AuditTrail {
             guard let solution = try one(SolutionRecord.self, "solution") else { return nil }
             let owners = try owned(
                 SolutionOwnerRecord.self, "SELECT * FROM solutionOwner WHERE solutionId = ? ORDER BY authorityId")
-            return .object(["record": solution.canonicalForm, "owners": .array(owners.map(\.canonicalForm))])
+            let firstParty =
+                version >= 3
+                ? try owned(
+                    SolutionFirstPartyRecord.self,
+                    "SELECT * FROM solutionFirstParty WHERE solutionId = ? ORDER BY domain")
+                : nil
+            return .object([
+                "record": solution.canonicalForm, "owners": .array(owners.map(\.canonicalForm)),
+                "firstParty": firstParty.map { .array($0.map(\.canonicalForm)) },
+            ])
         case .vendor:
             return try one(VendorRecord.self, "vendor").map { .object(["record": $0.canonicalForm]) }
         case .service:

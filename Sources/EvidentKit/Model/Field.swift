@@ -35,4 +35,6 @@ public enum Field: String, Sendable, CaseIterable {
     case expect
     /// The settings, each named by its key.
     case optOutReviewMonths, warningDays
+    /// The domains a solution serves itself from besides its URL's, which scans count as its own.
+    case firstParty
 }

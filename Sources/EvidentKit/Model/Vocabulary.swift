@@ -78,6 +78,9 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable {
     case vendorTerms = "vendor-terms"
     /// Anything else kept for reference; it proves no route.
     case other
+    /// A capture of what a solution loaded (HAR or inspection.json), filed by `scan`: it shows what was observed
+    /// and when, and proves no route.
+    case scan
 
     /// A screenshot or configuration export of an opt-out setting (§3.1 R1): captured on a day, never signed.
     public var isOptOut: Bool { self == .optOutScreenshot || self == .optOutConfig }

@@ -63,7 +63,8 @@ private struct RecordedContent {
     /// part in the form, a row (`$.record`) or an array of rows. The keys of a row are its columns.
     static let parts: [(kind: RecordKind?, path: String, table: String)] = [
         (.authority, "$.record", "authority"), (.solution, "$.record", "solution"),
-        (.solution, "$.owners", "solutionOwner"), (.vendor, "$.record", "vendor"), (.service, "$.record", "service"),
+        (.solution, "$.owners", "solutionOwner"), (.solution, "$.firstParty", "solutionFirstParty"),
+        (.vendor, "$.record", "vendor"), (.service, "$.record", "service"),
         (.usage, "$.record", "usage"), (.evidence, "$.record", "evidence"), (.evidence, "$.files", "evidenceFile"),
         (.evidence, "$.coverage", "coverage"), (.evidence, "$.parties", "evidenceParty"),
         (.receivedBundle, "$.record", "receivedBundle"), (.receivedBundle, "$.solutions", "receivedSolution"),

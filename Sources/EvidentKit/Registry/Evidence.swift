@@ -209,13 +209,13 @@ extension Registry {
         return (removed, abandoned.count)
     }
 
-    private func replaceCoverage(of evidenceId: Int64, with targets: [RecordID], _ db: Database) throws {
+    func replaceCoverage(of evidenceId: Int64, with targets: [RecordID], _ db: Database) throws {
         try CoverageRecord.filter(CoverageRecord.Columns.evidenceId == evidenceId).deleteAll(db)
         for target in targets { try CoverageRecord(evidenceId: evidenceId, target: target).insert(db) }
     }
 
     /// The parties a draft names, or by default the owners of the solutions whose usages it covers.
-    private func resolveParties(_ references: [String], covers: [RecordID], _ db: Database) throws -> EvidenceParties {
+    func resolveParties(_ references: [String], covers: [RecordID], _ db: Database) throws -> EvidenceParties {
         if references.map({ $0.lowercased() }) == [EvidenceDraft.allStateParty] { return .allState }
         if !references.isEmpty {
             var parties: [RecordID] = []
@@ -242,7 +242,7 @@ extension Registry {
         return .authorities(owners.map { RecordID(.authority, $0) })
     }
 
-    private func replaceParties(of evidenceId: Int64, with parties: EvidenceParties, _ db: Database) throws {
+    func replaceParties(of evidenceId: Int64, with parties: EvidenceParties, _ db: Database) throws {
         try EvidencePartyRecord.filter(EvidencePartyRecord.Columns.evidenceId == evidenceId).deleteAll(db)
         guard case .authorities(let authorities) = parties else { return }
         for party in authorities {

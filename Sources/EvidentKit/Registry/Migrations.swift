@@ -17,6 +17,9 @@ enum Migrations {
         migrator.registerMigration("v3 audit record forms") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4 first-party domains") { db in
+            try db.execute(sql: v4)
+        }
         migrator.registerMigration("v5 received bundles") { db in
             try db.execute(sql: v5)
         }
@@ -206,6 +209,49 @@ enum Migrations {
         BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
         CREATE TRIGGER auditFormsFrom_fixed_delete BEFORE DELETE ON auditFormsFrom
         BEGIN SELECT RAISE(ABORT, 'the start of the audit record forms is fixed'); END;
+        """
+
+    /// The domains a solution serves itself from besides its URL's (a scan treats them as first party), and
+    /// `scan` evidence: a capture of what a solution loaded, which proves no route. SQLite cannot widen a CHECK
+    /// in place, so the evidence table is rebuilt with the same rows (foreign keys are checked after the
+    /// migration; the triggers and index are made again).
+    static let v4 = """
+        CREATE TABLE solutionFirstParty (
+          solutionId INTEGER NOT NULL REFERENCES solution(id) ON DELETE CASCADE,
+          domain TEXT NOT NULL CHECK (domain <> ''),
+          PRIMARY KEY (solutionId, domain)
+        ) WITHOUT ROWID;
+        CREATE TABLE evidence_v4 (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL CHECK (kind IN ('opt-out-screenshot', 'opt-out-config',
+            'data-processing-agreement', 'agreement', 'technical-justification', 'vendor-terms', 'other', 'scan')),
+          title TEXT NOT NULL CHECK (title <> ''),
+          captured TEXT,
+          signed TEXT,
+          validFrom TEXT,
+          validUntil TEXT,
+          reviewBy TEXT,
+          noticeDays INTEGER CHECK (noticeDays IS NULL OR noticeDays >= 0),
+          clause TEXT,
+          supersedesId INTEGER REFERENCES evidence(id) ON DELETE RESTRICT,
+          filedAt TEXT NOT NULL,
+          filedBy TEXT NOT NULL,
+          withdrawnAt TEXT,
+          withdrawnBy TEXT,
+          withdrawnReason TEXT,
+          allState INTEGER NOT NULL DEFAULT 0 CHECK (allState IN (0, 1)),
+          CHECK (validFrom IS NULL OR validUntil IS NULL OR validUntil >= validFrom)
+        );
+        INSERT INTO evidence_v4 (id, kind, title, captured, signed, validFrom, validUntil, reviewBy, noticeDays,
+            clause, supersedesId, filedAt, filedBy, withdrawnAt, withdrawnBy, withdrawnReason, allState)
+          SELECT id, kind, title, captured, signed, validFrom, validUntil, reviewBy, noticeDays,
+            clause, supersedesId, filedAt, filedBy, withdrawnAt, withdrawnBy, withdrawnReason, allState
+          FROM evidence;
+        DROP TABLE evidence;
+        ALTER TABLE evidence_v4 RENAME TO evidence;
+        CREATE INDEX evidence_supersedesId ON evidence(supersedesId);
+        CREATE TRIGGER evidence_never_deleted BEFORE DELETE ON evidence
+        BEGIN SELECT RAISE(ABORT, 'evidence is never deleted, only withdrawn'); END;
         """
 
     /// Bundles that other authorities handed in, as the supervising authority's intake recorded them: the bundle

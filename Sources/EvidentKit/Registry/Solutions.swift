@@ -49,6 +49,9 @@ public struct SolutionDraft: Sendable {
     public var mandatedBy: String?
     /// The authorities that take part in it; at least one.
     public var owners: [Owner]
+    /// Domains it serves itself from besides its URL's, which a scan treats as first party; checked by
+    /// `FirstPartyDomains.validate`.
+    public var firstParty: [String] = []
 
     /// Checks the fields (a web solution needs a URL, an app an app id); throws naming the first one that is wrong.
     public init(
@@ -102,13 +105,16 @@ public struct SolutionEdit: Sendable {
     public var mandatedBy: String?
     /// Owners to replace the current ones.
     public var owners: [SolutionDraft.Owner]?
+    /// First-party domains to replace the current ones (empty removes them); checked by
+    /// `FirstPartyDomains.validate`.
+    public var firstParty: [String]?
 
     /// An edit that changes nothing yet: set the fields to change.
     public init() {}
 
     var isEmpty: Bool {
         name == nil && kind == nil && channel == nil && url == nil && appId == nil && audience == nil
-            && mandatory == nil && mandatedBy == nil && owners == nil
+            && mandatory == nil && mandatedBy == nil && owners == nil && firstParty == nil
     }
 }
 
@@ -122,6 +128,7 @@ extension Registry {
                 mandatedBy: draft.mandatedBy)
             try record.insert(db)
             try replaceOwners(of: record.id!, with: draft.owners, db)
+            try replaceFirstParty(of: record.id!, with: FirstPartyDomains.validate(draft.firstParty), db)
             return (try InfoLoader.solutions(db, ids: [record.id!])[0], [RecordID(.solution, record.id!)])
         }
     }
@@ -165,6 +172,9 @@ extension Registry {
                 mandatedBy: draft.mandatedBy)
             try record.update(db)
             if edit.owners != nil { try replaceOwners(of: id.number, with: draft.owners, db) }
+            if let firstParty = edit.firstParty {
+                try replaceFirstParty(of: id.number, with: FirstPartyDomains.validate(firstParty), db)
+            }
             return (try InfoLoader.solutions(db, ids: [id.number])[0], [id])
         }
     }

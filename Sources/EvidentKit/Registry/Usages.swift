@@ -118,7 +118,7 @@ extension Registry {
     }
 
     /// Refuses a period that shares a day with another usage of the same service by the same solution.
-    private func checkNoOverlap(
+    func checkNoOverlap(
         _ solution: Int64, _ service: Int64, _ since: Day, _ until: Day?, except: Int64?, _ db: Database
     ) throws {
         let others = try UsageRecord.filter(

@@ -37,6 +37,7 @@ extension ReportLanguage {
         case .technicalJustification: pick("teknisk begrundelse", "technical justification")
         case .vendorTerms: pick("leverandørens vilkår", "vendor's terms")
         case .other: pick("andet", "other")
+        case .scan: pick("scanning af indlæste tredjeparter", "scan of loaded third parties")
         }
     }
 

@@ -15,7 +15,7 @@ enum RulesV2 {
         case .optOutScreenshot, .optOutConfig: .optOut
         case .dataProcessingAgreement, .agreement, .vendorTerms: .agreement
         case .technicalJustification: .technicallyNecessary
-        case .other: nil
+        case .other, .scan: nil
         }
     }
 

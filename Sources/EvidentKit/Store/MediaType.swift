@@ -53,6 +53,7 @@ extension EvidenceKind {
         case .technicalJustification: MediaType.images.union([.pdf, .docx, .odt, .text, .html])
         case .vendorTerms: MediaType.images.union([.pdf, .docx, .odt, .text, .html])
         case .other: Set(MediaType.allCases)
+        case .scan: [.json]
         }
     }
 }
