@@ -4,8 +4,21 @@ import GRDB
 /// The records a bundle covers, as `metadata/registry.json` holds them: enough to recompute every verdict.
 struct RegistrySnapshot: Codable, Sendable, Equatable {
     static let currentFormat = "evident-registry/2"
+    /// The format of a snapshot holding `scan` evidence, a kind format 2 does not name; a snapshot without
+    /// any keeps format 2, so its bundle's bytes stay as they were.
+    static let scanFormat = "evident-registry/3"
     /// Every format this evident can read: 1 had no evidence parties (rules version 1 needs none).
-    static let readableFormats: Set<String> = ["evident-registry/1", currentFormat]
+    static let readableFormats: Set<String> = ["evident-registry/1", currentFormat, scanFormat]
+
+    /// The format a snapshot of `evidence` is written in: the oldest whose vocabulary holds it.
+    static func format(for evidence: [EvidenceInfo]) -> String {
+        evidence.contains { $0.kind == .scan } ? scanFormat : currentFormat
+    }
+
+    /// Just the format, read before the rest so that a newer format is reported as newer, whatever it holds.
+    struct Format: Decodable {
+        var format: String
+    }
 
     var format: String
     /// The records chosen for the bundle: `SOL-3`, `AUT-2` or `all` (`scope` in registry.json).
@@ -120,7 +133,7 @@ extension Registry {
                 event.records.contains { $0.id.record.map(covered.contains) == true }
             }
             return RegistrySnapshot(
-                format: RegistrySnapshot.currentFormat, selection: selectionName,
+                format: RegistrySnapshot.format(for: evidence), selection: selectionName,
                 settings: policy.settings,
                 authorities: try InfoLoader.authorities(db, ids: authorityIds), solutions: solutions,
                 vendors: try InfoLoader.vendors(db, ids: vendorIds), services: services, usages: usages,

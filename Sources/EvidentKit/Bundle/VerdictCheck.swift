@@ -99,15 +99,16 @@ extension BundleVerifier {
         let path = "metadata/registry.json"
         let snapshot: RegistrySnapshot
         do {
+            let format = try JSONDecoder().decode(RegistrySnapshot.Format.self, from: Data(bytes)).format
+            guard RegistrySnapshot.readableFormats.contains(format) else {
+                problem(
+                    .formatUnsupported, path,
+                    "format '\(format)' is newer than this evident knows; verify it with a newer evident")
+                return nil
+            }
             snapshot = try JSONDecoder().decode(RegistrySnapshot.self, from: Data(bytes))
         } catch {
             problem(.registryInvalid, path, "cannot be read: \(error)")
-            return nil
-        }
-        guard RegistrySnapshot.readableFormats.contains(snapshot.format) else {
-            problem(
-                .formatUnsupported, path,
-                "format '\(snapshot.format)' is newer than this evident knows; verify it with a newer evident")
             return nil
         }
         for evidence in snapshot.evidence {
