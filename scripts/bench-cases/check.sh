@@ -1,8 +1,8 @@
 # Check: `check` and `check --deep` on a home of 10,000, 100,000 and 1,000,000 small documents (quick: 1,000 and
-# 3,000), filed through `evidence add` in batches of up to 10,000, for the chart.
+# 3,000; EVIDENT_BENCH_CHECK_SIZES overrides), filed through `evidence add` in batches of up to 10,000, for the chart.
 bench_check() {
     local failed=0 sizes home="$work/check-home" filed=0
-    if [ "$quick" = 1 ]; then sizes="1000 3000"; else sizes="10000 100000 1000000"; fi
+    if [ "$quick" = 1 ]; then sizes="1000 3000"; else sizes="${EVIDENT_BENCH_CHECK_SIZES:-10000 100000 1000000}"; fi
     bench_home "$home"
     for documents in $sizes; do
         while [ "$filed" -lt "$documents" ]; do

@@ -14,7 +14,7 @@ import Foundation
 /// file's size. The caller's `body` sees each chunk while the hasher may be reading it too; neither writes to it.
 enum HashingReader {
     /// How many chunks may be read ahead of the hasher.
-    static let depth = 4
+    static let depth = 3
     /// Files up to this size are hashed on the calling thread.
     static let inlineLimit = 2 * FileIO.chunkSize
 
@@ -98,8 +98,17 @@ enum HashingReader {
         /// Signalled once the hasher has stopped.
         let done = DispatchSemaphore(value: 0)
 
+        /// The buffers' memory, mapped rather than allocated: returned to the system when the ring goes, so that
+        /// rings made and freed on many threads do not pile up in malloc's per-thread arenas.
+        private let memory: UnsafeMutableRawPointer
+
         init(depth: Int) {
-            slots = (0..<depth).map { _ in .allocate(byteCount: FileIO.chunkSize, alignment: 64) }
+            let mapped = mmap(nil, depth * FileIO.chunkSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let mapped, mapped != MAP_FAILED else { fatalError("cannot map \(depth) MiB: \(FileIO.lastError())") }
+            memory = mapped
+            slots = (0..<depth).map {
+                UnsafeMutableRawBufferPointer(start: mapped + $0 * FileIO.chunkSize, count: FileIO.chunkSize)
+            }
             counts = Array(repeating: 0, count: depth)
             // Counted up rather than created at `depth`: libdispatch refuses to free a semaphore below its
             // initial value.
@@ -108,7 +117,7 @@ enum HashingReader {
         }
 
         deinit {
-            slots.forEach { $0.deallocate() }
+            munmap(memory, slots.count * FileIO.chunkSize)
         }
 
         func hashUntilEnd() {
