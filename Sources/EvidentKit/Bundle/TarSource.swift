@@ -12,7 +12,8 @@ import Foundation
 /// SIGBUS, while a read merely comes up short. Blocks of 1 MiB stay in the processor's cache between
 /// the copy and the hash, which keeps verify within a few percent of the mapping's speed on the
 /// benchmark. The file's state when it was opened is kept, so that a file changed under the reader is
-/// told apart from one that was broken to begin with.
+/// told apart from one that was broken to begin with. Data libarchive skips (payload files) is not read here:
+/// `PayloadHashing` reads it at its offsets afterwards, and reports failures back through `noteFailure`.
 final class TarSource {
     let descriptor: Int32
     private let opened: FileState?
