@@ -20,7 +20,9 @@ COLOURS = ["#1f5fa8", "#c2571a", "#2d8a4e"]
 WIDTH, HEIGHT, PANEL_W, TOP, PLOT_H, LEFT = 960, 330, 300, 50, 210, 60
 
 
-def nice(value):
+def nice(value, unit=""):
+    if unit == "MiB" and value >= 1024:
+        return f"{value / 1024:g} GiB"
     if value >= 1000000:
         return f"{value / 1000000:g}M"
     if value >= 1000:
@@ -74,7 +76,7 @@ def main():
 
         for size in sorted(set(xs)):
             out.append(f'<line x1="{px(size):.1f}" y1="{TOP}" x2="{px(size):.1f}" y2="{TOP + PLOT_H}" stroke="#eee"/>')
-            out.append(f'<text x="{px(size):.1f}" y="{TOP + PLOT_H + 14}" text-anchor="middle">{nice(size)}</text>')
+            out.append(f'<text x="{px(size):.1f}" y="{TOP + PLOT_H + 14}" text-anchor="middle">{nice(size, unit)}</text>')
         out.append(f'<text x="{x0 + plot_w / 2}" y="{TOP + PLOT_H + 30}" text-anchor="middle">{unit}</text>')
         exponent = math.ceil(ymin)
         while exponent <= ymax:
@@ -100,7 +102,7 @@ def main():
             out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
             for x, y in pts:
                 out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}">'
-                           f'<title>{label}: {nice(x)} {unit}, {seconds(y)}</title></circle>')
+                           f'<title>{label}: {nice(x, unit)} {unit}, {seconds(y)}</title></circle>')
             name = label if label in ours else label
             out.append(f'<line x1="{x0 + 8}" y1="{legend_y - 4}" x2="{x0 + 24}" y2="{legend_y - 4}" stroke="{colour}"'
                        ' stroke-width="2"/>')
