@@ -46,6 +46,7 @@ extension BundleVerifier {
             problem(.notATar, nil, "not a readable tar archive (\(error))")
             return nil
         }
+        var payload: [PayloadHashing.Job] = []
         var failure: (any Error)?
         do {
             while let entry = try reader.next() {
@@ -82,18 +83,21 @@ extension BundleVerifier {
                     }
                     let relative = components.dropFirst().joined(separator: "/")
                     let isPayload = relative.hasPrefix("data/")
+                    // Payload data is skipped here and hashed after the pass, several files at once.
+                    if isPayload {
+                        payload.append(.init(relative: relative, offset: entry.dataOffset, size: entry.size))
+                        continue
+                    }
                     var hasher = SHA256()
                     var size: Int64 = 0
                     var bytes: [UInt8] = []
                     try reader.readData { block in
                         hasher.update(bufferPointer: block)
                         size += Int64(block.count)
-                        if !isPayload && size <= tagFileLimit { bytes += block }
+                        if size <= tagFileLimit { bytes += block }
                     }
                     let hash = Hashing.hex(hasher.finalize())
-                    if isPayload {
-                        contents.payload[relative] = (hash, size)
-                    } else if size > tagFileLimit {
+                    if size > tagFileLimit {
                         problem(.tagTooLarge, relative, "larger than \(tagFileLimit >> 20) MiB")
                     } else {
                         contents.tags[relative] = bytes
@@ -105,6 +109,12 @@ extension BundleVerifier {
             failure = error
         }
         let trailing = failure == nil ? reader.firstTrailingByte() : nil
+        if failure == nil {
+            switch PayloadHashing.hash(payload, descriptor: reader.descriptor) {
+            case .success(let hashed): contents.payload = hashed
+            case .failure(let error): reader.noteFailure(error)
+            }
+        }
         // A file truncated under the reader reads as a broken tar; say what really happened.
         if let changed = reader.problem() {
             problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")

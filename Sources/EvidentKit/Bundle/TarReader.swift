@@ -10,6 +10,10 @@ final class TarReader {
         let path: String?
         let rawPath: [UInt8]
         let kind: Kind
+        /// The size its header declares.
+        let size: Int64
+        /// Where its data starts in the file.
+        let dataOffset: Int64
     }
 
     private let archive: OpaquePointer
@@ -25,6 +29,10 @@ final class TarReader {
             guard let block = Unmanaged<TarSource>.fromOpaque(context!).takeUnretainedValue().next() else { return -1 }
             buffer?.pointee = block.baseAddress
             return block.count
+        }
+        // Entries whose data is not read through libarchive are skipped without reading them.
+        archive_read_set_skip_callback(archive) { _, context, request in
+            Unmanaged<TarSource>.fromOpaque(context!).takeUnretainedValue().skip(request)
         }
         guard archive_read_open1(archive) == ARCHIVE_OK else { throw ArchiveError("open", archive) }
     }
@@ -65,7 +73,18 @@ final class TarReader {
         } else {
             kind = .other("device, FIFO or socket")
         }
-        return Entry(path: path, rawPath: raw, kind: kind)
+        // libarchive has consumed the entry's headers, and no more: its data comes next.
+        return Entry(
+            path: path, rawPath: raw, kind: kind, size: archive_entry_size(entry),
+            dataOffset: archive_filter_bytes(archive, 0))
+    }
+
+    /// The descriptor of the file, for reading entries' data at their offsets, each reader with its own buffer.
+    var descriptor: Int32 { source.descriptor }
+
+    /// Notes that reading an entry's data at its offset failed, for `problem()` to report.
+    func noteFailure(_ error: TarSource.RegionError) {
+        source.noteFailure(error)
     }
 
     /// Why what was read cannot be trusted: the file changed while it was read, or a read failed; nil when

@@ -12,7 +12,8 @@ import Foundation
 /// SIGBUS, while a read merely comes up short. Blocks of 1 MiB stay in the processor's cache between
 /// the copy and the hash, which keeps verify within a few percent of the mapping's speed on the
 /// benchmark. The file's state when it was opened is kept, so that a file changed under the reader is
-/// told apart from one that was broken to begin with.
+/// told apart from one that was broken to begin with. Data libarchive skips (payload files) is not read here:
+/// `PayloadHashing` reads it at its offsets afterwards, and reports failures back through `noteFailure`.
 final class TarSource {
     let descriptor: Int32
     private let opened: FileState?
@@ -21,6 +22,8 @@ final class TarSource {
     private(set) var offset: Int64 = 0
     /// Why the last read failed, in the system's words.
     private var readFailure: String?
+    /// Whether a part of the file read on its own ended before the entry it belongs to.
+    private var endedEarly = false
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -39,7 +42,7 @@ final class TarSource {
     /// The next block of the file, empty at its end, or nil when reading fails.
     func next() -> UnsafeRawBufferPointer? {
         while true {
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
             if count < 0 {
                 if errno == EINTR { continue }
                 readFailure = FileIO.lastError()
@@ -50,12 +53,51 @@ final class TarSource {
         }
     }
 
+    /// Moves past up to `request` bytes without reading them, as far as the file's end when it was opened;
+    /// returns how many. libarchive reads on for the rest, so a file too short for an entry reads as truncated.
+    func skip(_ request: Int64) -> Int64 {
+        let skipped = max(0, min(request, (opened?.size ?? offset) - offset))
+        offset += skipped
+        return skipped
+    }
+
+    /// Reads one block of at most `limit` bytes at `start` into `buffer` (the caller's, so that several parts of
+    /// the file can be read at once); returns how many, 0 only when `limit` is 0. Throws when the file ends first.
+    static func readBlock(
+        _ descriptor: Int32, at start: Int64, limit: Int64, into buffer: UnsafeMutableRawBufferPointer
+    ) throws(RegionError) -> Int {
+        guard limit > 0 else { return 0 }
+        while true {
+            let count = pread(descriptor, buffer.baseAddress, Int(min(Int64(buffer.count), limit)), off_t(start))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(FileIO.lastError())
+            }
+            guard count > 0 else { throw .endedEarly }
+            return count
+        }
+    }
+
+    /// Why a region could not be read whole.
+    enum RegionError: Error {
+        case unreadable(String)
+        case endedEarly
+    }
+
+    /// Notes why reading part of the file failed, for `problem()` to report.
+    func noteFailure(_ error: RegionError) {
+        switch error {
+        case .unreadable(let reason): readFailure = readFailure ?? reason
+        case .endedEarly: endedEarly = true
+        }
+    }
+
     /// Why the bytes read cannot be trusted: the file changed since it was opened, or a read failed; nil when
     /// neither happened.
     func problem() -> String? {
         if let readFailure { return "cannot be read (\(readFailure))" }
         guard let opened, let now = FileState(descriptor: descriptor), now != opened else {
-            return nil
+            return endedEarly ? "cannot be read (it ends inside an entry)" : nil
         }
         return now.size == opened.size
             ? "changed while it was being read"

@@ -12,6 +12,8 @@ final class TarWriter {
     private let output: TarOutput
     private let mtime: Int
     private var closed = false
+    /// How many bytes are written between asking the disk to start writing them.
+    static let writebackStride = Int64(8 * FileIO.chunkSize)
 
     init(path: String, mtime: Int) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -20,8 +22,12 @@ final class TarWriter {
         guard let archive = archive_write_new() else { throw ArchiveError("archive_write_new", nil) }
         self.archive = archive
         self.mtime = mtime
+        // Written in blocks of 1 MiB rather than tar's 10 KiB (a hundred times fewer writes), and padded at the end
+        // to 10 KiB as before, so the archive's bytes stay the same.
         guard archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
-            archive_write_add_filter_none(archive) == ARCHIVE_OK
+            archive_write_add_filter_none(archive) == ARCHIVE_OK,
+            archive_write_set_bytes_per_block(archive, Int32(FileIO.chunkSize)) == ARCHIVE_OK,
+            archive_write_set_bytes_in_last_block(archive, 10240) == ARCHIVE_OK
         else { throw ArchiveError("open \(path)", archive) }
         let opened = archive_write_open(
             archive, Unmanaged.passUnretained(output).toOpaque(), nil,
@@ -30,6 +36,13 @@ final class TarWriter {
                 do throws(StoreError) {
                     try FileIO.writeAll(
                         output.descriptor, UnsafeRawBufferPointer(start: buffer, count: length), path: output.path)
+                    output.written += Int64(length)
+                    // The disk starts writing while the rest is produced, so the final fsync has less to wait for.
+                    if output.written / TarWriter.writebackStride != (output.written - Int64(length))
+                        / TarWriter.writebackStride
+                    {
+                        FileIO.startWriteback(output.descriptor, upTo: output.written)
+                    }
                 } catch {
                     output.failure = error
                     return -1
@@ -105,6 +118,8 @@ private final class TarOutput {
     let descriptor: Int32
     let path: String
     var failure: StoreError?
+    /// How many bytes have been written.
+    var written: Int64 = 0
 
     init(descriptor: Int32, path: String) {
         self.descriptor = descriptor

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One filing's documents on their way into the store: staged into temp files named after the filing's locked
 /// intent, noted in it durably, placed inside the write transaction, and settled after it.
 ///
@@ -24,6 +26,20 @@ final class ObjectPlacement {
         return file
     }
 
+    /// Streams each of `paths` into a temp file of this filing, several at once on a machine with several cores;
+    /// per path, in order, what it was staged as or why it could not be.
+    func stage(paths: [String], durable: Bool = true) -> [Result<DocumentStore.Staged, StoreError>] {
+        let work = ConcurrentStaging(store: store, filing: filing, paths: paths, durable: durable)
+        let workers = min(paths.count, max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)))
+        if workers > 1 {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in work.run() }
+        } else {
+            work.run()
+        }
+        for case .success(let file) in work.results { staged.append(file) }
+        return work.results.map { $0! }
+    }
+
     /// Notes the staged files as pending, then moves each into place (the store keeps bytes it already has).
     ///
     /// `batch` is for files staged without flushing: they are renamed without syncing each directory, and one
@@ -45,5 +61,38 @@ final class ObjectPlacement {
     func end() {
         staged.forEach(store.discard)
         filing.finish()
+    }
+}
+
+/// Workers taking the next path to stage until none is left; each result lands at its path's index.
+private final class ConcurrentStaging: @unchecked Sendable {
+    let store: DocumentStore
+    let filing: Filing
+    let paths: [String]
+    let durable: Bool
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var results: [Result<DocumentStore.Staged, StoreError>?]
+
+    init(store: DocumentStore, filing: Filing, paths: [String], durable: Bool) {
+        self.store = store
+        self.filing = filing
+        self.paths = paths
+        self.durable = durable
+        results = Array(repeating: nil, count: paths.count)
+    }
+
+    func run() {
+        while true {
+            let index: Int? = lock.withLock {
+                defer { next += 1 }
+                return next < paths.count ? next : nil
+            }
+            guard let index else { return }
+            let result = Result { () throws(StoreError) in
+                try store.stage(path: paths[index], for: filing, durable: durable)
+            }
+            lock.withLock { results[index] = result }
+        }
     }
 }

@@ -53,6 +53,9 @@ struct DocumentStore: Sendable {
         try Filing(pendingDirectory: pendingDirectory)
     }
 
+    /// How many bytes a filing writes between asking the disk to start writing them.
+    static let writebackStride = Int64(8 * FileIO.chunkSize)
+
     /// Streams `path` into a temp file of `filing`, hashing it and detecting its media type on the way;
     /// `durable: false` leaves flushing it to the caller's `syncFileSystem()`, for many files at once.
     func stage(path: String, for filing: Filing, durable: Bool = true) throws(StoreError) -> Staged {
@@ -81,17 +84,18 @@ struct DocumentStore: Sendable {
             if !keepTemp { unlink(tempPath) }
         }
 
-        var hasher = SHA256()
         var head: [UInt8] = []
         var size: Int64 = 0
+        let digest: SHA256.Digest
         do {
-            try FileIO.readChunks(input, path: path) { chunk in
-                hasher.update(bufferPointer: chunk)
+            digest = try HashingReader.stream(input, path: path) { chunk in
                 if head.count < MediaTypeDetector.headSize {
                     head.append(contentsOf: chunk.prefix(MediaTypeDetector.headSize - head.count))
                 }
                 try FileIO.writeAll(output, chunk, path: tempPath)
                 size += Int64(chunk.count)
+                // The disk starts writing while the rest is hashed, so the flush has little left to wait for.
+                if size % Self.writebackStride == 0 { FileIO.startWriteback(output, upTo: size) }
             }
         } catch let error as StoreError {
             throw error
@@ -112,7 +116,7 @@ struct DocumentStore: Sendable {
         keepTemp = true
         return Staged(
             fileName: fileName, tempPath: tempPath,
-            sha256: Hashing.hex(hasher.finalize()), size: size, mediaType: mediaType)
+            sha256: Hashing.hex(digest), size: size, mediaType: mediaType)
     }
 
     /// Moves a staged file into place, read-only; returns false when the store already had those bytes.
@@ -263,12 +267,7 @@ struct DocumentStore: Sendable {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw StoreError.objectMissing(sha256: sha256) }
         defer { close(input) }
-        var hasher = SHA256()
-        try FileIO.readChunks(input, path: path) { chunk in
-            hasher.update(bufferPointer: chunk)
-            try output(chunk)
-        }
-        let actual = Hashing.hex(hasher.finalize())
+        let actual = Hashing.hex(try HashingReader.stream(input, path: path, output))
         guard actual == sha256 else { throw StoreError.objectCorrupt(sha256: sha256, actual: actual) }
     }
 

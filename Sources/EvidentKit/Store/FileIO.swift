@@ -108,6 +108,14 @@ enum FileIO {
         guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: lastError()) }
     }
 
+    /// Asks the system to start writing a file's bytes up to `offset` to storage, without waiting for it: a later
+    /// fsync then has less to wait for. Linux only; elsewhere the fsync does it all.
+    static func startWriteback(_ descriptor: Int32, upTo offset: Int64) {
+        #if canImport(Glibc)
+            _ = startWritingRange(descriptor, 0, offset, 2)  // SYNC_FILE_RANGE_WRITE
+        #endif
+    }
+
     static func syncDirectory(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
@@ -115,3 +123,9 @@ enum FileIO {
         close(descriptor)
     }
 }
+
+#if canImport(Glibc)
+    /// Linux's sync_file_range(2), which Swift's Glibc module does not declare (it needs _GNU_SOURCE).
+    @_silgen_name("sync_file_range")
+    private func startWritingRange(_ descriptor: Int32, _ offset: Int64, _ count: Int64, _ flags: UInt32) -> Int32
+#endif
