@@ -29,6 +29,10 @@ def main():
     parser.add_argument("--solutions", type=int, default=2000)
     parser.add_argument("--usages", type=int, default=50000)
     parser.add_argument("--evidence", type=int, default=100000)
+    # A registry's shape per usage: how many usages share a vendor or service. Scaled with the usages, each usage
+    # has as much evidence to weigh at any size; fixed, evidence per vendor grows with the registry.
+    parser.add_argument("--vendors", type=int, default=200)
+    parser.add_argument("--services", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -63,12 +67,12 @@ def main():
             owners.append((i, authority, roles[min(j, 2)]))
     cur.executemany("INSERT INTO solutionOwner (solutionId, authorityId, role) VALUES (?, ?, ?)", owners)
 
-    vendors = 200
+    vendors = args.vendors
     cur.executemany(
         "INSERT INTO vendor (id, name, country) VALUES (?, ?, ?)",
         [(i, f"Vendor {i}", rng.choice(["DK", "IE", "US", "DE", "SE"])) for i in range(1, vendors + 1)],
     )
-    services = 1000
+    services = args.services
     categories = ["statistics", "fonts", "video", "images", "maps", "chat", "consent", "security", "login", "cdn"]
     cur.executemany(
         "INSERT INTO service (id, vendorId, name, category, hosts, cookies) VALUES (?, ?, ?, ?, ?, '[]')",
