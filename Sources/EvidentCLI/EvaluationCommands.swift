@@ -21,16 +21,7 @@ struct EvaluationCommand: ParsableCommand {
             """))
 
     @OptionGroup var home: HomeOptions
-    @Option(
-        parsing: .unconditional, help: "The year evaluated, \(describe(Limits.years)).",
-        transform: wholeNumber(in: Limits.years, unit: ""))
-    var year: Int
-    @Option(
-        help: ArgumentHelp(
-            "The end of the window, a day in the year (default: 31 December, or today while the year runs).",
-            valueName: "yyyy-mm-dd"),
-        transform: parseDay)
-    var asOf: Day?
+    @OptionGroup var period: YearOptions
     @Option(
         help: ArgumentHelp(
             "A CSV of the authorities expected to hand in (cvr, optionally name, solution, ministry).",
@@ -60,12 +51,13 @@ struct EvaluationCommand: ParsableCommand {
             try SigningKey.load(path: $0, agentSocket: Console.current.environment["SSH_AUTH_SOCK"])
         }
         let registry = try home.openRegistry()
-        let evaluation = try registry.nationalEvaluation(year: year, asOf: asOf, expected: expected, language: lang)
+        let evaluation = try registry.nationalEvaluation(
+            year: period.year, asOf: period.asOf, expected: expected, language: lang)
         let console = Console.current
         if let out {
             for path in try evaluation.write(to: out) { console.err(path) }
             if let signingKey {
-                let path = URL(fileURLWithPath: out).appendingPathComponent("evaluation-\(year).tar").path
+                let path = URL(fileURLWithPath: out).appendingPathComponent("evaluation-\(period.year).tar").path
                 let identifier = try evaluation.seal(
                     to: path, key: signingKey, sealTime: console.clock(), organization: organization)
                 console.err("\(path) (\(identifier), signed by \(signingKey.publicKey.fingerprint))")
@@ -77,7 +69,7 @@ struct EvaluationCommand: ParsableCommand {
         }
         let totals = Outcome.allCases.map { "\($0.rawValue): \(evaluation.totals[$0.rawValue] ?? 0)" }
         console.out(
-            "Evaluation \(year), \(evaluation.from) to \(evaluation.to): "
+            "Evaluation \(period.year), \(evaluation.from) to \(evaluation.to): "
                 + "\(Counted(evaluation.authorities.count, "authority", plural: "authorities")), "
                 + "\(Counted(evaluation.authorities.reduce(0) { $0 + $1.solutions.count }, "solution")); "
                 + totals.joined(separator: ", "))

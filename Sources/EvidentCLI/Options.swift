@@ -57,6 +57,20 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// The year a §4 evaluation covers and its reference date, shared by `report annual` and `evaluation`.
+struct YearOptions: ParsableArguments {
+    @Option(
+        parsing: .unconditional, help: "The year evaluated, \(describe(Limits.years)).",
+        transform: wholeNumber(in: Limits.years, unit: ""))
+    var year: Int
+    @Option(
+        help: ArgumentHelp(
+            "The reference date, a day in the year (default: 31 December, or today while the year runs).",
+            valueName: "yyyy-mm-dd"),
+        transform: parseDay)
+    var asOf: Day?
+}
+
 /// A value an option could not take; ArgumentParser puts the option and the value in front.
 struct ArgumentValueError: Error, CustomStringConvertible {
     let description: String

@@ -23,16 +23,7 @@ struct ReportCommand: ParsableCommand {
                 """))
 
         @OptionGroup var home: HomeOptions
-        @Option(
-            parsing: .unconditional, help: "The year evaluated, \(describe(Limits.years)).",
-            transform: wholeNumber(in: Limits.years, unit: ""))
-        var year: Int
-        @Option(
-            help: ArgumentHelp(
-                "The reference date, a day in the year (default: 31 December, or today while the year runs).",
-                valueName: "yyyy-mm-dd"),
-            transform: parseDay)
-        var asOf: Day?
+        @OptionGroup var period: YearOptions
         @OptionGroup var recorded: RecordedOptions
         @Option(help: "The reports' language.") var lang: ReportLanguage = .da
         @Option(
@@ -40,16 +31,17 @@ struct ReportCommand: ParsableCommand {
         var out: String
 
         func run() throws {
-            var report = try recorded.view(of: home.openRegistry()).annualReport(year: year, asOf: asOf)
+            var report = try recorded.view(of: home.openRegistry()).annualReport(year: period.year, asOf: period.asOf)
             report.reproduce = Reproduction.command(
-                ["report", "annual", "--year", String(year)] + (asOf.map { ["--as-of", $0.description] } ?? [])
+                ["report", "annual", "--year", String(period.year)]
+                    + (period.asOf.map { ["--as-of", $0.description] } ?? [])
                     + ["--lang", lang.rawValue],
                 at: report.recorded)
             for path in try report.write(to: out, language: lang) { Console.current.out(path) }
             let totals = Outcome.allCases.filter { $0 != .outOfScope }
                 .map { "\($0.rawValue): \(report.totals[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             Console.current.err(
-                "Evaluation \(year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
+                "Evaluation \(period.year) as of \(report.asOf) (\(report.basis.rawValue)): \(totals); "
                     + "\(Counted(report.outOfScope.count, "solution")) out of scope")
             Console.current.err(Reproduction.line(report.recorded, command: report.reproduce))
         }
