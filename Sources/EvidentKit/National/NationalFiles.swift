@@ -45,19 +45,10 @@ extension NationalEvaluation {
     /// Writes the page, the JSON and the CSV into `directory` (created when missing), each atomically; returns
     /// their paths.
     public func write(to directory: String) throws -> [String] {
-        try ReportDirectory.prepare(directory)
         let files: [(String, Data)] = [
             (Self.fileNames.html, Data(html().utf8)), (Self.fileNames.json, try json()),
             (Self.fileNames.csv, Data(csv().utf8)),
         ]
-        return try files.map { name, data in
-            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw StoreError.writeFailed(path: path, reason: error.localizedDescription)
-            }
-            return path
-        }
+        return try ReportDirectory.write(files, into: directory)
     }
 }

@@ -5,12 +5,20 @@ extension AnnualReport {
     ///
     /// The directory is created when missing; each file is written atomically.
     public func write(to directory: String, language: ReportLanguage) throws -> [String] {
-        try ReportDirectory.prepare(directory)
         let files: [(String, Data)] = [
             ("report.html", Data(html(language: language).utf8)),
             ("report.json", try json(language: language)),
             ("report.csv", Data(csv(language: language).utf8)),
         ]
+        return try ReportDirectory.write(files, into: directory)
+    }
+}
+
+/// The directory a report's files are written into.
+enum ReportDirectory {
+    /// Writes each named file into `directory` (created when missing), each atomically; returns their paths.
+    static func write(_ files: [(name: String, data: Data)], into directory: String) throws -> [String] {
+        try prepare(directory)
         return try files.map { name, data in
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {
@@ -21,12 +29,9 @@ extension AnnualReport {
             return path
         }
     }
-}
 
-/// The directory a report's files are written into.
-enum ReportDirectory {
     /// Creates the directory when missing; refuses a file in its place.
-    static func prepare(_ directory: String) throws {
+    private static func prepare(_ directory: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
