@@ -19,15 +19,14 @@ struct CatalogCommand: ParsableCommand {
                 try console.json(Catalogue.services)
                 return
             }
-            console.lines(
-                Printing.table(
-                    ["SERVICE", "VENDOR", "COUNTRY", "CATEGORY", "HOSTS", "COOKIES"],
-                    Catalogue.services.map {
-                        [
-                            $0.name, $0.vendor.name, $0.vendor.country, $0.category.rawValue,
-                            $0.hosts.joined(separator: " "), $0.cookies.joined(separator: " "),
-                        ]
-                    }))
+            console.table(
+                ["SERVICE", "VENDOR", "COUNTRY", "CATEGORY", "HOSTS", "COOKIES"],
+                Catalogue.services.map {
+                    [
+                        $0.name, $0.vendor.name, $0.vendor.country, $0.category.rawValue,
+                        $0.hosts.joined(separator: " "), $0.cookies.joined(separator: " "),
+                    ]
+                }, names: [0, 1], lists: [4])
         }
     }
 

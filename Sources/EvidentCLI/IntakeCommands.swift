@@ -78,16 +78,15 @@ struct IntakeCommand: ParsableCommand {
                 try Console.current.json(bundles)
                 return
             }
-            Console.current.lines(
-                Printing.table(
-                    ["ID", "BUNDLE", "AS OF", "RULES", "AUTHORITIES", "SOLUTIONS"],
-                    bundles.map {
-                        [
-                            $0.id.description, $0.identifier, $0.asOf.description, String($0.rulesVersion),
-                            $0.authorities.map { "\($0.name) (cvr:\($0.cvr))" }.joined(separator: ", "),
-                            String($0.solutions.count),
-                        ]
-                    }))
+            Console.current.table(
+                ["ID", "BUNDLE", "AS OF", "RULES", "AUTHORITIES", "SOLUTIONS"],
+                bundles.map {
+                    [
+                        $0.id.description, $0.identifier, $0.asOf.description, String($0.rulesVersion),
+                        $0.authorities.map { "\($0.name) (cvr:\($0.cvr))" }.joined(separator: ", "),
+                        String($0.solutions.count),
+                    ]
+                }, names: [4])
         }
     }
 
@@ -116,13 +115,12 @@ struct IntakeCommand: ParsableCommand {
                     ("rules version", String(bundle.rulesVersion)),
                     ("received", "\(bundle.receivedAt) by \(bundle.receivedBy)"),
                 ]))
-            console.lines(
-                Printing.table(
-                    ["SOLUTION", "NAME", "AUTHORITY", "COVERED"] + Outcome.allCases.map { $0.rawValue.uppercased() },
-                    bundle.solutions.map { solution in
-                        [solution.id, solution.name, "cvr:\(solution.cvr)", solution.covered ? "yes" : "no"]
-                            + Outcome.allCases.map { String(solution.totals[$0.rawValue] ?? 0) }
-                    }))
+            console.table(
+                ["SOLUTION", "NAME", "AUTHORITY", "COVERED"] + Outcome.allCases.map { $0.rawValue.uppercased() },
+                bundle.solutions.map { solution in
+                    [solution.id, solution.name, "cvr:\(solution.cvr)", solution.covered ? "yes" : "no"]
+                        + Outcome.allCases.map { String(solution.totals[$0.rawValue] ?? 0) }
+                }, names: [1])
         }
     }
 }

@@ -89,7 +89,10 @@ enum Printing {
         let moved = names.union(lists).filter { !above.contains($0) }.sorted()
         let freeIndent = "    "
         return all.flatMap { row in
-            let below = (moved.isEmpty ? [] : [moved.map { row[$0] }.joined(separator: " · ")]) + [row[last]]
+            // Empty cells leave no mark below the row.
+            let below = [moved.map { row[$0] }.filter { !$0.isEmpty }.joined(separator: " · "), row[last]].filter {
+                !$0.isEmpty
+            }
             return [line(above.map { row[$0] } + [""], above + [last])]
                 + below.flatMap { wrap($0, to: width - freeIndent.count) }.map { freeIndent + $0 }
         }

@@ -41,13 +41,15 @@ struct ScanCommand: ParsableCommand {
             try console.json(report)
             return
         }
-        for line in ScanText.lines(report) { console.out(line) }
+        for line in ScanText.lines(report, width: console.width) { console.out(line) }
     }
 }
 
 /// The scan report for people.
 enum ScanText {
-    static func lines(_ report: ScanReport) -> [String] {
+    static func lines(_ report: ScanReport, width: Int?) -> [String] {
+        // The tables are indented by two.
+        let width = width.map { $0 - 2 }
         var lines: [String] = []
         let capture = report.capture
         lines.append(
@@ -72,7 +74,7 @@ enum ScanText {
                         party.verdict?.outcome.rawValue ?? "not registered on this solution",
                         party.verdict?.rule ?? "", cookies(party.cookies),
                     ]
-                }
+                }, width: width, names: [3, 4], lists: [2]
             ).map { "  " + $0 }
             for party in report.thirdParties {
                 if let verdict = party.verdict, verdict.outcome != .compliant {
@@ -92,7 +94,7 @@ enum ScanText {
                         party.host, String(party.requests), party.resourceTypes.joined(separator: ","),
                         party.catalogue.map { "\($0) (catalogue)" } ?? "", party.firstURL ?? "", cookies(party.cookies),
                     ]
-                }
+                }, width: width, names: [3], lists: [2, 4]
             ).map { "  " + $0 }
         }
         lines.append("")
@@ -104,7 +106,7 @@ enum ScanText {
                 ["USAGE", "SERVICE", "HOSTS"],
                 report.unused.map {
                     [$0.usage.description, "\($0.service.id) \($0.service.name)", $0.hosts.joined(separator: " ")]
-                }
+                }, width: width, names: [1]
             ).map { "  " + $0 }
         }
         if let recorded = report.recorded {
