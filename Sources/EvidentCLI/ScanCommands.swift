@@ -48,8 +48,6 @@ struct ScanCommand: ParsableCommand {
 /// The scan report for people.
 enum ScanText {
     static func lines(_ report: ScanReport, width: Int?) -> [String] {
-        // The tables are indented by two.
-        let width = width.map { $0 - 2 }
         var lines: [String] = []
         let capture = report.capture
         lines.append(
@@ -59,56 +57,37 @@ enum ScanText {
             "First party: \(report.firstPartyDomains.joined(separator: ", ")) "
                 + "(\(Counted(capture.firstPartyRequests, "request")); \(Counted(capture.hosts, "host")) in all)")
         lines.append("Verdicts as of \(report.asOf)")
-        lines.append("")
-        lines.append("Third parties (\(report.thirdParties.count)):")
-        if report.thirdParties.isEmpty {
-            lines.append("  (none)")
-        } else {
-            lines += Printing.table(
-                ["HOST", "REQUESTS", "TYPES", "SERVICE", "VENDOR", "USAGE", "VERDICT", "RULE", "COOKIES"],
-                report.thirdParties.map { party in
-                    [
-                        party.host, String(party.requests), party.resourceTypes.joined(separator: ","),
-                        party.service.map { "\($0.id) \($0.name)" } ?? "",
-                        party.vendor?.name ?? "", party.verdict?.usage.description ?? "(none)",
-                        party.verdict?.outcome.rawValue ?? "not registered on this solution",
-                        party.verdict?.rule ?? "", cookies(party.cookies),
-                    ]
-                }, width: width, names: [3, 4], lists: [2]
-            ).map { "  " + $0 }
-            for party in report.thirdParties {
-                if let verdict = party.verdict, verdict.outcome != .compliant {
-                    lines.append("  \(party.host): \(verdict.reason)")
-                }
+        lines += section(
+            "Third parties (\(report.thirdParties.count)):",
+            ["HOST", "REQUESTS", "TYPES", "SERVICE", "VENDOR", "USAGE", "VERDICT", "RULE", "COOKIES"],
+            report.thirdParties.map { party in
+                [
+                    party.host, String(party.requests), party.resourceTypes.joined(separator: ","),
+                    party.service.map { "\($0.id) \($0.name)" } ?? "",
+                    party.vendor?.name ?? "", party.verdict?.usage.description ?? "(none)",
+                    party.verdict?.outcome.rawValue ?? "not registered on this solution",
+                    party.verdict?.rule ?? "", cookies(party.cookies),
+                ]
+            }, width: width, names: [3, 4], lists: [2])
+        for party in report.thirdParties {
+            if let verdict = party.verdict, verdict.outcome != .compliant {
+                lines.append("  \(party.host): \(verdict.reason)")
             }
         }
-        lines.append("")
-        lines.append("Unknown third parties (\(report.unknown.count)), matching no registered service:")
-        if report.unknown.isEmpty {
-            lines.append("  (none)")
-        } else {
-            lines += Printing.table(
-                ["HOST", "REQUESTS", "TYPES", "LOOKS LIKE", "FIRST URL", "COOKIES"],
-                report.unknown.map { party in
-                    [
-                        party.host, String(party.requests), party.resourceTypes.joined(separator: ","),
-                        party.catalogue.map { "\($0) (catalogue)" } ?? "", party.firstURL ?? "", cookies(party.cookies),
-                    ]
-                }, width: width, names: [3], lists: [2, 4]
-            ).map { "  " + $0 }
-        }
-        lines.append("")
-        lines.append("Registered usages the capture never contacted (\(report.unused.count)):")
-        if report.unused.isEmpty {
-            lines.append("  (none)")
-        } else {
-            lines += Printing.table(
-                ["USAGE", "SERVICE", "HOSTS"],
-                report.unused.map {
-                    [$0.usage.description, "\($0.service.id) \($0.service.name)", $0.hosts.joined(separator: " ")]
-                }, width: width, names: [1]
-            ).map { "  " + $0 }
-        }
+        lines += section(
+            "Unknown third parties (\(report.unknown.count)), matching no registered service:",
+            ["HOST", "REQUESTS", "TYPES", "LOOKS LIKE", "FIRST URL", "COOKIES"],
+            report.unknown.map { party in
+                [
+                    party.host, String(party.requests), party.resourceTypes.joined(separator: ","),
+                    party.catalogue.map { "\($0) (catalogue)" } ?? "", party.firstURL ?? "", cookies(party.cookies),
+                ]
+            }, width: width, names: [3], lists: [2, 4])
+        lines += section(
+            "Registered usages the capture never contacted (\(report.unused.count)):", ["USAGE", "SERVICE", "HOSTS"],
+            report.unused.map {
+                [$0.usage.description, "\($0.service.id) \($0.service.name)", $0.hosts.joined(separator: " ")]
+            }, width: width, names: [1])
         if let recorded = report.recorded {
             lines.append("")
             if !recorded.addedUsages.isEmpty {
@@ -119,6 +98,15 @@ enum ScanText {
             if let evidence = recorded.evidence { lines.append("Recorded the capture as \(evidence) (scan evidence)") }
         }
         return lines
+    }
+
+    /// A blank line, the title, and the rows as a table indented by two, or `(none)`.
+    static func section(
+        _ title: String, _ header: [String], _ rows: [[String]], width: Int?, names: Set<Int>, lists: Set<Int> = []
+    ) -> [String] {
+        guard !rows.isEmpty else { return ["", title, "  (none)"] }
+        let table = Printing.table(header, rows, width: width.map { $0 - 2 }, names: names, lists: lists)
+        return ["", title] + table.map { "  " + $0 }
     }
 
     /// Cookies as `name (domain, lifetime)`.

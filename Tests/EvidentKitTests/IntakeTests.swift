@@ -36,11 +36,14 @@ struct AgencyBundle {
         key = SigningKey(comment: "ops@\(cvr)")
     }
 
-    /// Seals a bundle of everything as of `asOf` at `sealTime` (seconds since 1970) into `path`.
-    func bundle(_ path: String, asOf: String, sealTime: TimeInterval) throws -> String {
+    /// Seals a bundle of everything as of `asOf` at `sealTime` (seconds since 1970) into `path`, signed with this
+    /// agency's key or `signer`'s.
+    func bundle(
+        _ path: String, asOf: String, sealTime: TimeInterval, signedBy signer: SigningKey? = nil
+    ) throws -> String {
         _ = try fixture.registry.createBundle(
-            selection: .all, asOf: try Day(parsing: asOf), sealTime: Date(timeIntervalSince1970: sealTime), key: key,
-            organization: nil, to: path)
+            selection: .all, asOf: try Day(parsing: asOf), sealTime: Date(timeIntervalSince1970: sealTime),
+            key: signer ?? key, organization: nil, to: path)
         return path
     }
 
@@ -147,11 +150,9 @@ struct NationalFixture {
                 let forged = try AgencyBundle(
                     in: directory.appendingPathComponent("forged"), authority: "Skattestyrelsen", cvr: "13748136",
                     url: "https://www.skat.dk", route: .optOut, proven: true)
-                _ = try forged.fixture.registry.createBundle(
-                    selection: .all, asOf: try Day(parsing: "2026-06-01"),
-                    sealTime: Date(timeIntervalSince1970: NationalFixture.seal2026), key: national.sikkerhed.key,
-                    organization: nil, to: national.path("forged.tar"))
-                path = national.path("forged.tar")
+                path = try forged.bundle(
+                    national.path("forged.tar"), asOf: "2026-06-01", sealTime: NationalFixture.seal2026,
+                    signedBy: national.sikkerhed.key)
                 expected = "signer-not-authority"
             default:
                 path = try national.skat.bundle(

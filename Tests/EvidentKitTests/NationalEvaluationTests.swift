@@ -55,11 +55,10 @@ import Testing
             let other = try AgencyBundle(
                 in: directory.appendingPathComponent("other"), authority: "Sikkerhedsstyrelsen", cvr: "25798376",
                 url: "https://www.skat.dk/", route: .optOut, proven: false)
-            _ = try other.fixture.registry.createBundle(
-                selection: .all, asOf: try Day(parsing: "2026-02-01"),
-                sealTime: Date(timeIntervalSince1970: NationalFixture.seal2026), key: national.sikkerhed.key,
-                organization: nil, to: national.path("other.tar"))
-            #expect(try national.receive([newer, older, national.path("other.tar")]).accepted.count == 3)
+            let otherBundle = try other.bundle(
+                national.path("other.tar"), asOf: "2026-02-01", sealTime: NationalFixture.seal2026,
+                signedBy: national.sikkerhed.key)
+            #expect(try national.receive([newer, older, otherBundle]).accepted.count == 3)
             let evaluation = try national.authority.registry.nationalEvaluation(
                 year: 2026, asOf: try Day(parsing: "2026-12-31"), language: .en)
             #expect(evaluation.authorities.map(\.cvr) == ["13748136"])
