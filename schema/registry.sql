@@ -94,7 +94,15 @@ CREATE TABLE receivedBundle (
   rulesVersion INTEGER NOT NULL,
   receivedAt TEXT NOT NULL,
   receivedBy TEXT NOT NULL
-);
+, tagManifest TEXT CHECK (tagManifest IS NULL OR length(tagManifest) = 64));
+
+CREATE TABLE receivedPart (
+  bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+  dataOffset INTEGER NOT NULL CHECK (dataOffset >= 0),
+  size INTEGER NOT NULL CHECK (size > 0),
+  sha256 TEXT NOT NULL REFERENCES document(sha256) ON DELETE RESTRICT,
+  PRIMARY KEY (bundleId, dataOffset)
+) WITHOUT ROWID;
 
 CREATE TABLE receivedSolution (
   bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
@@ -198,6 +206,10 @@ CREATE INDEX evidenceFile_sha256 ON evidenceFile(sha256);
 CREATE INDEX evidenceParty_authorityId ON evidenceParty(authorityId);
 
 CREATE INDEX evidence_supersedesId ON evidence(supersedesId);
+
+CREATE UNIQUE INDEX receivedBundle_tagManifest ON receivedBundle(tagManifest);
+
+CREATE INDEX receivedPart_sha256 ON receivedPart(sha256);
 
 CREATE INDEX receivedSolution_key ON receivedSolution(key);
 

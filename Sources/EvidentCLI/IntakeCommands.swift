@@ -7,7 +7,7 @@ struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "Receive authorities' signed bundles into this home, verified and tied to their authority.",
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, List.self, Show.self, Get.self]
     )
 
     struct Add: ParsableCommand {
@@ -95,7 +95,8 @@ struct IntakeCommand: ParsableCommand {
             abstract: "Show one received bundle: signer, dates, rules version, solutions and their verdicts.")
 
         @OptionGroup var home: HomeOptions
-        @Argument(help: "The bundle: its RCV- id, its identifier or a SHA-256 prefix.") var id: String
+        @Argument(help: "The bundle: its RCV- id, its identifier or a prefix of its tag manifest's SHA-256.") var id:
+            String
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -107,7 +108,8 @@ struct IntakeCommand: ParsableCommand {
             }
             console.lines(
                 Printing.fields([
-                    ("id", bundle.id.description), ("bundle", bundle.identifier), ("sha256", bundle.sha256),
+                    ("id", bundle.id.description), ("bundle", bundle.identifier),
+                    ("tag manifest", bundle.tagManifestSha256),
                     ("size", Counted(bundle.size, "byte").description),
                     ("authorities", bundle.authorities.map { "\($0.name) (cvr:\($0.cvr))" }.joined(separator: ", ")),
                     ("signer", "\(bundle.signer) (\(bundle.principals.joined(separator: "; ")))"),
@@ -123,6 +125,30 @@ struct IntakeCommand: ParsableCommand {
                 }, names: [1])
         }
     }
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a received bundle back to a file, byte for byte as it was handed in.",
+            discussion: HelpText.prose(
+                """
+                Intake keeps a bundle as its payload files (each a document in the store) and the rest of its
+                tar; this puts them back together, checking every document's SHA-256 on the way, so that the
+                file written verifies with 'bundle verify' exactly as the one received did.
+                """))
+
+        @OptionGroup var home: HomeOptions
+        @Argument(help: "The bundle: its RCV- id, its identifier or a prefix of its tag manifest's SHA-256.")
+        var id: String
+        @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String
+        @Flag(help: "Replace the file --out names when it exists (default: refuse, and write nothing).") var force =
+            false
+
+        func run() throws {
+            let bundle = try home.openRegistry().exportReceivedBundle(id, to: out, replace: force)
+            Console.current.err("Wrote \(out) (\(bundle.id), \(Counted(bundle.size, "byte")))")
+        }
+    }
+
 }
 
 /// One received bundle on one line.

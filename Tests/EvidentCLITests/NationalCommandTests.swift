@@ -42,6 +42,17 @@ struct NationalRound {
             #expect(again.out.contains("already received RCV-1") && again.code == 0)
             #expect(round.national("log", "--json").out.components(separatedBy: "intake add").count == 2)
 
+            // intake get gives the bundle back byte for byte, and neither overwrites nor guesses.
+            let copy = directory.appendingPathComponent("copy.tar").path
+            let get = round.national("intake", "get", "RCV-1", "--out", copy)
+            #expect(get.code == 0, "\(get.err)")
+            #expect(get.err.hasPrefix("Wrote \(copy) (RCV-1, "))
+            #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: round.bundle))
+            let over = round.national("intake", "get", "RCV-1", "--out", copy)
+            #expect(over.code == 1 && over.err.contains("already exists"), "\(over.err)")
+            let unknown = round.national("intake", "get", "RCV-9", "--out", copy + ".2")
+            #expect(unknown.code == 64 && !FileManager.default.fileExists(atPath: copy + ".2"), "\(unknown.err)")
+
             // The same key, tied to another authority's CVR.
             let line = try String(contentsOfFile: round.signers, encoding: .utf8)
             try line.replacingOccurrences(of: "cvr:13748136", with: "cvr:25798376").write(

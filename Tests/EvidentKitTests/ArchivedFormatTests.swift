@@ -58,6 +58,40 @@ import Testing
         }
     }
 
+    /// A home whose intake, before bundles were kept in parts, stored a bundle whole: its audit chain still
+    /// checks, the bundle is named by its tag manifest read from the stored tar, given back byte for byte, and
+    /// handing it in again changes nothing.
+    @Test func aHomeThatReceivedABundleWholeStillChecksAndKnowsIt() throws {
+        try withTemporaryDirectory { directory in
+            let home = URL(fileURLWithPath: try Fixtures.copy("homes/national-v5", into: directory, as: "home"))
+            let received = Fixtures.directory.appendingPathComponent("homes/national-v5-received")
+            let bundle = received.appendingPathComponent("skat-2026.tar").path
+            let registry = try Registry.open(at: Home(path: home.path))
+            #expect(try registry.check(deep: true).problems == [])
+
+            let info = try registry.receivedBundle("RCV-1")
+            #expect(info.tagManifestSha256 == BundleVerifier.tagManifestHash(path: bundle))
+            #expect(info.tagManifestSha256.count == 64)
+            #expect(info.size == Int64(try #require(FileManager.default.contents(atPath: bundle)).count))
+            let copy = directory.appendingPathComponent("copy.tar").path
+            _ = try registry.exportReceivedBundle("RCV-1", to: copy, replace: false)
+            #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: bundle))
+            let evaluation = try registry.nationalEvaluation(year: 2026)
+            #expect(evaluation.authorities.first?.solutions.first?.source.tagManifestSha256 == info.tagManifestSha256)
+
+            let events = try registry.log().count
+            let signers = AllowedSigners(
+                text: try String(contentsOf: received.appendingPathComponent("allowed_signers"), encoding: .utf8))
+            let again = try registry.receiveBundles(
+                [bundle], allowedSigners: signers, ChangeContext(actor: "tester", command: "test"))
+            #expect(again.accepted.isEmpty)
+            #expect(again.rejected.isEmpty)
+            #expect(again.alreadyReceived.map(\.id) == [info.id])
+            #expect(try registry.log().count == events)
+            #expect(try registry.check(deep: true).problems == [])
+        }
+    }
+
     /// The archived bundle, its evaluation.json edited by `change`, resealed and signed by a fresh trusted key.
     static func resigned(
         _ name: String, in directory: URL, change: (String) -> String

@@ -106,13 +106,17 @@ struct NationalFixture {
             #expect(bundle.sealedAt == "2026-06-30T12:00:00Z")
             #expect(bundle.solutions.map(\.key) == ["https://www.skat.dk"])
             #expect(bundle.solutions[0].totals["compliant"] == 1)
-            // The bytes are a document in the store, and check finds nothing amiss.
-            let stored = national.authority.home.appendingPathComponent(
-                "objects/sha256/\(bundle.sha256.prefix(2))/\(bundle.sha256.dropFirst(2))")
-            #expect(FileManager.default.contents(atPath: stored.path) == FileManager.default.contents(atPath: skat))
+            // Named by its tag manifest; kept as documents that give the bundle back byte for byte; check finds
+            // nothing amiss.
+            let tagManifest = try #require(BundleVerifier.tagManifestHash(path: skat))
+            #expect(bundle.tagManifestSha256 == tagManifest)
+            #expect(bundle.size == Int64(try #require(FileManager.default.contents(atPath: skat)).count))
+            let copy = national.path("copy.tar")
+            _ = try national.authority.registry.exportReceivedBundle("RCV-1", to: copy, replace: false)
+            #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: skat))
             let check = try national.authority.registry.check(deep: true)
             #expect(check.problems.isEmpty, "\(check.problems)")
-            #expect(try national.authority.registry.receivedBundle("RCV-1").sha256 == bundle.sha256)
+            #expect(try national.authority.registry.receivedBundle(String(tagManifest.prefix(12))).id == bundle.id)
         }
     }
 

@@ -18,8 +18,9 @@ enum AuditTrail {
     static let genesisHash = String(repeating: "0", count: 64)
 
     /// The version of the canonical form new events hash: 2 adds each evidence file's document size and media
-    /// type, 3 a solution's first-party domains. Events without a version hashed version 1, and are checked in it.
-    static let formVersion = 3
+    /// type, 3 a solution's first-party domains, 4 a received bundle's tag manifest and parts. Events without a
+    /// version hashed version 1, and are checked in it.
+    static let formVersion = 4
 
     /// What an event says one subject was after its change.
     enum Recorded: Equatable {
@@ -134,7 +135,7 @@ extension AuditTrail {
         case .usage:
             return try one(UsageRecord.self, "usage").map { .object(["record": $0.canonicalForm]) }
         case .receivedBundle:
-            return try ReceivedBundleRecord.storedForm(id: id.number, db)
+            return try ReceivedBundleRecord.storedForm(id: id.number, version: version, db)
         case .evidence:
             guard let evidence = try one(EvidenceRecord.self, "evidence") else { return nil }
             let files = try owned(

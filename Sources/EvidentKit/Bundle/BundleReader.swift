@@ -17,7 +17,12 @@ extension BundleVerifier {
         ("lzip", Array("LZIP".utf8)), ("zip", [0x50, 0x4B, 0x03, 0x04]),
     ]
 
-    static func read(path: String, problem: (BundleProblem.Code, String?, String) -> Void) -> Contents? {
+    /// Reads the bundle at `path` once, checking every entry; with `area`, keeps it there as it is read
+    /// (`KeptBundle`), so that what is kept is exactly what was hashed. `workers` hash payload files at once.
+    static func read(
+        path: String, keepingIn area: StagingArea? = nil, workers: Int = defaultWorkers,
+        problem: (BundleProblem.Code, String?, String) -> Void
+    ) -> Contents? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             problem(.notReadable, nil, "cannot open '\(path)': \(FileIO.lastError())")
@@ -110,19 +115,44 @@ extension BundleVerifier {
         }
         let trailing = failure == nil ? reader.firstTrailingByte() : nil
         if failure == nil {
-            switch PayloadHashing.hash(payload, descriptor: reader.descriptor) {
-            case .success(let hashed): contents.payload = hashed
-            case .failure(let error): reader.noteFailure(error)
+            switch PayloadHashing.hash(
+                payload, descriptor: reader.descriptor, sourcePath: path, keepingIn: area, workers: workers)
+            {
+            case .success(let hashed):
+                contents.payload = hashed.payload
+                if let area {
+                    let parts = zip(payload, hashed.kept).compactMap { job, staged in
+                        staged.map { KeptBundle.Part(offset: job.offset, staged: $0) }
+                    }
+                    do {
+                        contents.kept = try KeptBundle.keep(
+                            descriptor: reader.descriptor, size: reader.openedSize ?? 0, parts: parts, area: area,
+                            fileName: URL(fileURLWithPath: path).lastPathComponent)
+                    } catch {
+                        parts.forEach { area.store.discard($0.staged) }
+                        switch error {
+                        case .region(let error): reader.noteFailure(error)
+                        case .notKept(let error): contents.keepFailure = error
+                        }
+                    }
+                }
+            case .failure(.region(let error)): reader.noteFailure(error)
+            case .failure(.notKept(let error)): contents.keepFailure = error
             }
+        }
+        // Whatever was kept goes again when the bundle turns out unreadable.
+        func unreadable() -> Contents? {
+            contents.kept.map { $0.staged.forEach { area?.store.discard($0) } }
+            return nil
         }
         // A file truncated under the reader reads as a broken tar; say what really happened.
         if let changed = reader.problem() {
             problem(.notReadable, nil, "'\(path)' \(changed); verify it again once nothing writes to it")
-            return nil
+            return unreadable()
         }
         if let failure {
             problem(.notATar, nil, "not a readable tar archive (\(failure))")
-            return nil
+            return unreadable()
         }
         if let trailing {
             problem(
@@ -132,7 +162,7 @@ extension BundleVerifier {
         }
         if contents.topLevel.isEmpty {
             problem(.notATar, nil, "the archive is empty")
-            return nil
+            return unreadable()
         }
         return contents
     }

@@ -19,6 +19,10 @@ public enum BundleVerifier {
         var tags: [String: [UInt8]] = [:]
         var tagHashes: [String: String] = [:]
         var payload: [String: (sha256: String, size: Int64)] = [:]
+        /// The bundle as kept while it was read, when the reader was asked to keep it.
+        var kept: KeptBundle?
+        /// Why keeping it failed, when it did.
+        var keepFailure: StoreError?
 
         var payloadBytes: Int64 { payload.values.reduce(0) { $0 + $1.size } }
     }
@@ -31,9 +35,15 @@ public enum BundleVerifier {
         check(path: path, allowedSigners: allowedSigners).verification
     }
 
-    static func check(path: String, allowedSigners: AllowedSigners?) -> (
-        verification: BundleVerification, contents: Contents?
-    ) {
+    /// How many payload files one reader hashes at once: the machine's cores, at most four.
+    static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) }
+
+    /// Verifies the bundle at `path` and returns what it read; with `area`, the bundle is kept there as it is
+    /// read (`Contents.kept`), and `workers` says how many payload files it hashes at once.
+    static func check(
+        path: String, allowedSigners: AllowedSigners?, keepingIn area: StagingArea? = nil,
+        workers: Int = defaultWorkers
+    ) -> (verification: BundleVerification, contents: Contents?) {
         var problems: [BundleProblem] = []
         func problem(_ code: BundleProblem.Code, _ path: String?, _ detail: String) {
             problems.append(BundleProblem(code: code, path: path, detail: detail))
@@ -42,7 +52,7 @@ public enum BundleVerifier {
             path: path, identifier: nil, status: .invalid, problems: [], signature: nil, payloadFiles: 0,
             payloadBytes: 0, verdicts: nil, notRederived: [])
 
-        guard let contents = read(path: path, problem: problem) else {
+        guard let contents = read(path: path, keepingIn: area, workers: workers, problem: problem) else {
             result.problems = problems
             return (result, nil)
         }

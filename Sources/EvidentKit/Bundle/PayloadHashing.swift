@@ -5,7 +5,8 @@ import Foundation
 /// with `pread` into its own buffers, so that every core hashes while the tar is read once.
 ///
 /// The first pass over the tar skips payload data and notes where each file's data lies; the tar was opened once,
-/// and a file changed meanwhile is told by the reader's `problem()` as before.
+/// and a file changed meanwhile is told by the reader's `problem()` as before. Given a staging area, each file is
+/// also written to a temp file of the store as it is hashed, so that keeping a bundle reads and hashes it once.
 final class PayloadHashing: @unchecked Sendable {
     /// A payload file: where its data lies in the tar.
     struct Job {
@@ -14,38 +15,61 @@ final class PayloadHashing: @unchecked Sendable {
         let size: Int64
     }
 
+    /// What hashing found: each file's SHA-256 and size by its relative path, and, when kept, each job's staged
+    /// copy in the jobs' order (nil for an empty file, which has no bytes to keep).
+    struct Hashed {
+        var payload: [String: (sha256: String, size: Int64)]
+        var kept: [DocumentStore.Staged?]
+    }
+
+    /// Why hashing did not finish: the tar could not be read, or a copy could not be written.
+    enum Failure: Error {
+        case region(TarSource.RegionError)
+        case notKept(StoreError)
+    }
+
     private let descriptor: Int32
+    /// The tar's path, for messages.
+    private let sourcePath: String
     private let jobs: [Job]
+    private let area: StagingArea?
     private let lock = NSLock()
     private let order: [Int]
     private var next = 0
     private var hashes: [String?]
-    private var failure: TarSource.RegionError?
+    private var kept: [DocumentStore.Staged?]
+    private var failure: Failure?
 
-    private init(descriptor: Int32, jobs: [Job]) {
+    private init(descriptor: Int32, sourcePath: String, jobs: [Job], area: StagingArea?) {
         self.descriptor = descriptor
+        self.sourcePath = sourcePath
         self.jobs = jobs
+        self.area = area
         hashes = Array(repeating: nil, count: jobs.count)
+        kept = Array(repeating: nil, count: jobs.count)
         // The largest first, so that the workers finish close together.
         order = jobs.indices.sorted { jobs[$0].size > jobs[$1].size }
     }
 
-    /// Each job's SHA-256 and size by its relative path; or why reading one failed.
-    static func hash(_ jobs: [Job], descriptor: Int32) -> Result<
-        [String: (sha256: String, size: Int64)], TarSource.RegionError
-    > {
-        let work = PayloadHashing(descriptor: descriptor, jobs: jobs)
-        let workers = min(jobs.count, max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)))
+    /// Hashes every job, and with `area` stages a copy of each; a failure leaves no copy behind.
+    static func hash(
+        _ jobs: [Job], descriptor: Int32, sourcePath: String, keepingIn area: StagingArea?, workers: Int
+    ) -> Result<Hashed, Failure> {
+        let work = PayloadHashing(descriptor: descriptor, sourcePath: sourcePath, jobs: jobs, area: area)
+        let workers = min(jobs.count, max(1, workers))
         if workers > 1 {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work.run() }
         } else {
             work.run()
         }
-        if let failure = work.failure { return .failure(failure) }
+        if let failure = work.failure {
+            work.kept.compactMap(\.self).forEach { area?.store.discard($0) }
+            return .failure(failure)
+        }
         var payload: [String: (sha256: String, size: Int64)] = [:]
         // In the tar's order, so that of two entries with one name the last counts, as in one pass.
         for (job, hash) in zip(work.jobs, work.hashes) { payload[job.relative] = (hash!, job.size) }
-        return .success(payload)
+        return .success(Hashed(payload: payload, kept: work.kept))
     }
 
     private func run() {
@@ -56,21 +80,73 @@ final class PayloadHashing: @unchecked Sendable {
                 return order[next - 1]
             }
             guard let index else { return }
-            let job = jobs[index]
-            var position = job.offset
-            let end = job.offset + job.size
             do {
-                let digest = try HashingReader.stream(expectedSize: job.size, { _ in }) { buffer in
+                let (hash, copy) = try hash(jobs[index])
+                lock.withLock {
+                    hashes[index] = hash
+                    kept[index] = copy
+                }
+            } catch {
+                lock.withLock { failure = failure ?? error }
+            }
+        }
+    }
+
+    /// One job's SHA-256, and its staged copy when keeping.
+    private func hash(_ job: Job) throws(Failure) -> (String, DocumentStore.Staged?) {
+        var copy: StagingFile?
+        if let area, job.size > 0 {
+            do {
+                copy = try area.newFile()
+            } catch {
+                throw .notKept(error)
+            }
+        }
+        var head: [UInt8] = []
+        let digest: SHA256.Digest
+        do {
+            if let copy {
+                // Hashed as the copy holds them: the bytes kept are the bytes hashed.
+                var hasher = SHA256()
+                let copied = try copy.append(
+                    from: descriptor, sourcePath: sourcePath, at: job.offset, count: job.size
+                ) { window in
+                    if head.count < MediaTypeDetector.headSize {
+                        head.append(contentsOf: window.prefix(MediaTypeDetector.headSize - head.count))
+                    }
+                    hasher.update(bufferPointer: window)
+                }
+                guard copied == job.size else { throw TarSource.RegionError.endedEarly }
+                digest = hasher.finalize()
+            } else {
+                var position = job.offset
+                let end = job.offset + job.size
+                digest = try HashingReader.stream(expectedSize: job.size, { _ in }) { buffer in
                     let count = try TarSource.readBlock(descriptor, at: position, limit: end - position, into: buffer)
                     position += Int64(count)
                     return count
                 }
-                lock.withLock { hashes[index] = Hashing.hex(digest) }
-            } catch let error as TarSource.RegionError {
-                lock.withLock { failure = failure ?? error }
-            } catch {
-                lock.withLock { failure = failure ?? .unreadable("\(error)") }
             }
+        } catch let error as TarSource.RegionError {
+            throw .region(error)
+        } catch let error as StoreError {
+            throw .notKept(error)
+        } catch {
+            throw .region(.unreadable("\(error)"))
+        }
+        let sha256 = Hashing.hex(digest)
+        guard let copy else { return (sha256, nil) }
+        let fileName = String(job.relative.split(separator: "/").last ?? "")
+        do {
+            return (
+                sha256,
+                try copy.stage(
+                    fileName: fileName, sha256: sha256,
+                    mediaType: MediaTypeDetector.detect(head: head, path: copy.path, fileName: fileName),
+                    durable: false)
+            )
+        } catch {
+            throw .notKept(error)
         }
     }
 }

@@ -82,6 +82,9 @@ final class TarReader {
     /// The descriptor of the file, for reading entries' data at their offsets, each reader with its own buffer.
     var descriptor: Int32 { source.descriptor }
 
+    /// The file's size when it was opened.
+    var openedSize: Int64? { source.openedSize }
+
     /// Notes that reading an entry's data at its offset failed, for `problem()` to report.
     func noteFailure(_ error: TarSource.RegionError) {
         source.noteFailure(error)

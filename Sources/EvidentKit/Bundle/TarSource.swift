@@ -39,6 +39,9 @@ final class TarSource {
         buffer.deallocate()
     }
 
+    /// The file's size when it was opened, which every part read must lie within.
+    var openedSize: Int64? { opened?.size }
+
     /// The next block of the file, empty at its end, or nil when reading fails.
     func next() -> UnsafeRawBufferPointer? {
         while true {

@@ -5,7 +5,7 @@ import GRDB
 private struct Arrival: Sendable {
     enum Verdict: Sendable {
         case accepted(Accepted)
-        case alreadyReceived(sha256: String)
+        case alreadyReceived(tagManifest: String)
         case rejected(IntakeRejection)
     }
 
@@ -13,7 +13,9 @@ private struct Arrival: Sendable {
     struct Accepted: Sendable {
         /// The worker whose filing staged it.
         var worker: Int
-        var staged: DocumentStore.Staged
+        var kept: KeptBundle
+        /// The SHA-256 of its tag manifest, which names it.
+        var tagManifest: String
         var identifier: String
         var signer: String
         var principals: [String]
@@ -63,29 +65,34 @@ extension Registry {
     /// allowed signers trust, and tied to the authorities they speak for (`SignerAuthority`); all in one
     /// transaction with one audit event.
     ///
-    /// Each bundle is first copied into the store's temp area and verified there, so the bytes recorded are the
-    /// bytes verified whatever happens to the file given. Bundles are read concurrently, one per core. A bundle
-    /// the home already holds changes nothing; a refused one leaves nothing behind.
+    /// Each bundle is read and hashed once: verification keeps it in the store's temp area as it reads it
+    /// (`KeptBundle`), so the bytes recorded are the bytes verified. Bundles are read concurrently, one per core.
+    /// A bundle the home already holds (the same tag manifest) changes nothing; a refused one leaves nothing
+    /// behind.
     public func receiveBundles(
         _ paths: [String], allowedSigners: AllowedSigners, _ context: ChangeContext
     ) throws -> IntakeReport {
         try recoverInterruptedFilings()
+        let store = self.store
         let known = try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT sha256 FROM receivedBundle"))
+            Set(try ReceivedBundleRecord.fetchAll(db).map { $0.tagManifest(in: store) })
         }
         let workerCount = min(Self.intakeWorkers, max(1, paths.count))
         var placements: [ObjectPlacement] = []
         for _ in 0..<workerCount { placements.append(try ObjectPlacement(store: store)) }
         defer { placements.forEach { $0.end() } }
         let workers = Workers(placements: placements, count: paths.count)
-        let store = self.store
+        // The cores left over for each bundle's payload files, when there are fewer bundles than cores.
+        let hashers = max(1, Self.intakeWorkers / workerCount)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             while let index = workers.take() {
-                workers.finish(
-                    index,
-                    Self.arrive(
-                        paths[index], worker: worker, placement: workers.placements[worker], store: store,
-                        known: known, allowedSigners: allowedSigners))
+                let arrival = Self.arrive(
+                    paths[index], worker: worker, area: workers.placements[worker].area, hashers: hashers,
+                    store: store, known: known, allowedSigners: allowedSigners)
+                if case .accepted(let bundle) = arrival.verdict {
+                    workers.placements[worker].adopt(bundle.kept.staged)
+                }
+                workers.finish(index, arrival)
             }
         }
 
@@ -96,18 +103,18 @@ extension Registry {
         for arrival in workers.arrivals.compactMap(\.self) {
             switch arrival.verdict {
             case .rejected(let rejection): report.rejected.append(rejection)
-            case .alreadyReceived(let sha256): existing.append(sha256)
+            case .alreadyReceived(let tagManifest): existing.append(tagManifest)
             case .accepted(let bundle):
                 // The same bundle given twice in one run is recorded once.
-                if seen.insert(bundle.staged.sha256).inserted {
+                if seen.insert(bundle.tagManifest).inserted {
                     accepted.append(bundle)
                 } else {
-                    existing.append(bundle.staged.sha256)
+                    existing.append(bundle.tagManifest)
                 }
             }
         }
         if !accepted.isEmpty {
-            let stagedBy = Dictionary(grouping: accepted, by: \.worker).mapValues { $0.map(\.staged) }
+            let stagedBy = Dictionary(grouping: accepted, by: \.worker).mapValues { $0.flatMap(\.kept.staged) }
             do {
                 let ids = try write(context) { db in
                     var ids: [Int64] = []
@@ -117,7 +124,7 @@ extension Registry {
                     for (index, staged) in stagedBy { try placements[index].place(staged, batch: true) }
                     return (ids, ids.map { RecordID(.receivedBundle, $0) })
                 }
-                report.accepted = try read { db in try ReceivedBundleInfo.load(db, ids: ids) }
+                report.accepted = try read { db in try ReceivedBundleInfo.load(db, ids: ids, store: store) }
             } catch {
                 placements.forEach { $0.undo() }
                 throw error
@@ -125,22 +132,30 @@ extension Registry {
         }
         if !existing.isEmpty {
             let held = Set(existing)
-            report.alreadyReceived = try receivedBundles().filter { held.contains($0.sha256) }
+            report.alreadyReceived = try receivedBundles().filter { held.contains($0.tagManifestSha256) }
         }
         return report
     }
 
-    /// Inserts one accepted bundle: its document row, its row, its solutions and verdicts; returns its id.
+    /// Inserts one accepted bundle: its documents' rows, its row, its parts, solutions and verdicts; returns its
+    /// id.
     private func record(_ bundle: Arrival.Accepted, _ context: ChangeContext, _ db: Database) throws -> Int64 {
-        try DocumentRecord(
-            sha256: bundle.staged.sha256, size: bundle.staged.size, mediaType: bundle.staged.mediaType.rawValue
-        ).insert(db, onConflict: .ignore)
+        for staged in bundle.kept.staged {
+            try DocumentRecord(sha256: staged.sha256, size: staged.size, mediaType: staged.mediaType.rawValue)
+                .insert(db, onConflict: .ignore)
+        }
         var row = ReceivedBundleRecord(
-            id: nil, sha256: bundle.staged.sha256, identifier: bundle.identifier, signer: bundle.signer,
+            id: nil, sha256: bundle.kept.frame.sha256, tagManifest: bundle.tagManifest,
+            identifier: bundle.identifier, signer: bundle.signer,
             principals: bundle.principals.joined(separator: "\n"), sealedAt: bundle.sealedAt, asOf: bundle.asOf,
             rulesVersion: bundle.rulesVersion.rawValue, receivedAt: timestamp(), receivedBy: context.actor)
         try row.insert(db)
         let id = row.id!
+        for part in bundle.kept.parts {
+            try ReceivedPartRecord(
+                bundleId: id, dataOffset: part.offset, size: part.staged.size, sha256: part.staged.sha256
+            ).insert(db)
+        }
         for var solution in bundle.solutions {
             solution.bundleId = id
             try solution.insert(db)
@@ -152,9 +167,9 @@ extension Registry {
         return id
     }
 
-    /// Stages, verifies and judges one bundle; runs on a worker.
+    /// Verifies, keeps and judges one bundle; runs on a worker, with `hashers` hashing its payload files.
     private static func arrive(
-        _ path: String, worker: Int, placement: ObjectPlacement, store: DocumentStore, known: Set<String>,
+        _ path: String, worker: Int, area: StagingArea, hashers: Int, store: DocumentStore, known: Set<String>,
         allowedSigners: AllowedSigners
     ) -> Arrival {
         func rejected(_ problems: [IntakeProblem], identifier: String? = nil, status: BundleVerification.Status)
@@ -164,26 +179,18 @@ extension Registry {
                 verdict: .rejected(
                     IntakeRejection(path: path, identifier: identifier, status: status, problems: problems)))
         }
-        let staged: DocumentStore.Staged
-        do {
-            staged = try placement.stage(path: path, durable: false)
-        } catch {
+        let (verification, contents) = BundleVerifier.check(
+            path: path, allowedSigners: allowedSigners, keepingIn: area, workers: hashers)
+        let kept = contents?.kept
+        func discard() { kept?.staged.forEach(store.discard) }
+        if let failure = contents?.keepFailure {
             return rejected(
-                [IntakeProblem(BundleProblem(code: .notReadable, path: nil, detail: error.description))],
+                [IntakeProblem(BundleProblem(code: .notReadable, path: nil, detail: failure.description))],
                 status: .invalid)
         }
-        if known.contains(staged.sha256) {
-            store.discard(staged)
-            return Arrival(verdict: .alreadyReceived(sha256: staged.sha256))
-        }
-        // The private copy is what is verified, and what is kept.
-        let (verification, contents) = BundleVerifier.check(path: staged.tempPath, allowedSigners: allowedSigners)
-        var problems = verification.problems.map { problem in
-            var problem = IntakeProblem(problem)
-            problem.detail = problem.detail.replacingOccurrences(of: staged.tempPath, with: path)
-            return problem
-        }
-        guard verification.status == .valid, let contents,
+        var problems = verification.problems.map(IntakeProblem.init)
+        guard verification.status == .valid, let contents, let kept,
+            let tagManifest = contents.tagHashes["tagmanifest-sha256.txt"],
             let snapshot = try? JSONDecoder().decode(
                 RegistrySnapshot.self, from: Data(contents.tags["metadata/registry.json"] ?? [])),
             let archived = try? JSONDecoder().decode(
@@ -191,15 +198,19 @@ extension Registry {
             let rules = RulesVersion(rawValue: archived.rulesVersion ?? RulesVersion.v1.rawValue),
             let signature = verification.signature, let principals = signature.trustedPrincipals
         else {
-            store.discard(staged)
+            discard()
             if verification.status == .unverified {
                 problems.append(IntakeProblem(.notTrusted, nil, "no allowed signer vouches for the signing key"))
             }
             return rejected(problems, identifier: verification.identifier, status: verification.status)
         }
+        if known.contains(tagManifest) {
+            discard()
+            return Arrival(verdict: .alreadyReceived(tagManifest: tagManifest))
+        }
         let tie = SignerAuthority.problems(principals: principals, snapshot: snapshot)
         guard tie.isEmpty else {
-            store.discard(staged)
+            discard()
             return rejected(tie, identifier: verification.identifier, status: verification.status)
         }
 
@@ -230,7 +241,8 @@ extension Registry {
         return Arrival(
             verdict: .accepted(
                 Arrival.Accepted(
-                    worker: worker, staged: staged, identifier: verification.identifier ?? "",
+                    worker: worker, kept: kept, tagManifest: tagManifest,
+                    identifier: verification.identifier ?? "",
                     signer: signature.fingerprint,
                     principals: principals, sealedAt: sealTime, asOf: archived.asOf, rulesVersion: rules,
                     solutions: solutions, verdicts: verdicts)))

@@ -23,8 +23,10 @@ public struct ReceivedBundleInfo: Sendable, Codable, Equatable {
     public var id: RecordID
     /// The bundle's own identifier, such as `EB-AUT-1-20261231`.
     public var identifier: String
-    /// The SHA-256 of the bundle file, which names its bytes in the store.
-    public var sha256: String
+    /// The SHA-256 of its tag manifest, the file its signature covers, which names the bundle: any copy of the
+    /// bundle has it, whatever its tar looks like (`tar -xOf B.tar '*/tagmanifest-sha256.txt' | sha256sum`).
+    public var tagManifestSha256: String
+    /// The size of the bundle file, in bytes.
     public var size: Int64
     /// The fingerprint of the key that signed it.
     public var signer: String
@@ -50,22 +52,23 @@ public struct ReceivedAuthority: Sendable, Codable, Equatable, Hashable {
 extension Registry {
     /// Every received bundle, oldest first.
     public func receivedBundles() throws -> [ReceivedBundleInfo] {
-        try read { db in try ReceivedBundleInfo.load(db, ids: nil) }
+        try read { db in try ReceivedBundleInfo.load(db, ids: nil, store: store) }
     }
 
-    /// One received bundle, by id (`RCV-1`), identifier or SHA-256 (a unique prefix of at least 8 digits).
+    /// One received bundle, by id (`RCV-1`), identifier or its tag manifest's SHA-256 (a unique prefix of at least
+    /// 8 digits).
     public func receivedBundle(_ reference: String) throws -> ReceivedBundleInfo {
         let all = try receivedBundles()
         let text = reference.trimmingCharacters(in: .whitespaces)
         let matches = all.filter {
             $0.id.description.caseInsensitiveCompare(text) == .orderedSame || $0.identifier == text
-                || (text.count >= 8 && $0.sha256.hasPrefix(text.lowercased()))
+                || (text.count >= 8 && $0.tagManifestSha256.hasPrefix(text.lowercased()))
         }
         guard matches.count == 1 else {
             throw InputError(
                 field: .record, value: reference,
                 reason: matches.isEmpty
-                    ? "no received bundle has this id, identifier or SHA-256"
+                    ? "no received bundle has this id, identifier or tag manifest SHA-256"
                     : "names \(matches.count) received bundles (\(matches.map(\.id.description).joined(separator: ", "))); give its RCV- id"
             )
         }
@@ -74,7 +77,7 @@ extension Registry {
 }
 
 extension ReceivedBundleInfo {
-    static func load(_ db: Database, ids: [Int64]?) throws -> [ReceivedBundleInfo] {
+    static func load(_ db: Database, ids: [Int64]?, store: DocumentStore) throws -> [ReceivedBundleInfo] {
         let bundles = try ReceivedBundleRecord.order(Column("id")).fetchAll(db).filter {
             ids.map(Set.init)?.contains($0.id!) ?? true
         }
@@ -88,12 +91,18 @@ extension ReceivedBundleInfo {
         {
             totals[row[0], default: [:]][row[1], default: Outcome.totals([])][row[2]] = row[3]
         }
-        let sizes = try Dictionary(
-            DocumentRecord.fetchAll(
-                db, sql: "SELECT * FROM document WHERE sha256 IN (SELECT sha256 FROM receivedBundle)"
-            )
-            .map { ($0.sha256, $0.size) }
-        ) { first, _ in first }
+        // The frame's size and its parts'.
+        var sizes: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT receivedBundle.id, document.size + coalesce(
+                  (SELECT sum(size) FROM receivedPart WHERE bundleId = receivedBundle.id), 0)
+                FROM receivedBundle JOIN document USING (sha256)
+                """)
+        {
+            sizes[row[0]] = row[1]
+        }
         return bundles.map { bundle in
             let rows = solutions[bundle.id!] ?? []
             var authorities: [ReceivedAuthority] = []
@@ -101,8 +110,8 @@ extension ReceivedBundleInfo {
                 authorities.append(ReceivedAuthority(cvr: row.cvr, name: row.authorityName))
             }
             return ReceivedBundleInfo(
-                id: RecordID(.receivedBundle, bundle.id!), identifier: bundle.identifier, sha256: bundle.sha256,
-                size: sizes[bundle.sha256] ?? 0, signer: bundle.signer,
+                id: RecordID(.receivedBundle, bundle.id!), identifier: bundle.identifier,
+                tagManifestSha256: bundle.tagManifest(in: store), size: sizes[bundle.id!] ?? 0, signer: bundle.signer,
                 principals: bundle.principals.split(separator: "\n").map(String.init),
                 authorities: authorities.sorted { $0.cvr < $1.cvr }, sealedAt: bundle.sealedAt,
                 asOf: bundle.asOf, rulesVersion: bundle.rulesVersion, receivedAt: bundle.receivedAt,

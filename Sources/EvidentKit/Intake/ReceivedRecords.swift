@@ -1,10 +1,16 @@
 import GRDB
 
-/// A bundle another authority handed in, as intake recorded it; its bytes are the document `sha256`.
+/// A bundle another authority handed in, as intake recorded it.
+///
+/// Its bytes are the document `sha256` (its frame) with each of its parts' data put back at its offset
+/// (`KeptBundle`); a bundle received before parts were kept has none, and its document is the whole tar.
 struct ReceivedBundleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "receivedBundle"
     var id: Int64?
     var sha256: String
+    /// The SHA-256 of its tag manifest, the file its signature covers, which names the bundle; nil for a bundle
+    /// received before it was recorded (`tagManifest(in:)` then reads it from the stored tar).
+    var tagManifest: String?
     /// The bundle's own identifier, such as `EB-AUT-1-20261231`.
     var identifier: String
     /// The SHA-256 fingerprint of the key that signed it.
@@ -22,6 +28,15 @@ struct ReceivedBundleRecord: Codable, Sendable, FetchableRecord, MutablePersista
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A payload file's data in a received bundle: where it lies in the tar, and the document that holds it.
+struct ReceivedPartRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "receivedPart"
+    var bundleId: Int64
+    var dataOffset: Int64
+    var size: Int64
+    var sha256: String
 }
 
 /// A solution a received bundle covers, with the authority responsible for it.
@@ -56,7 +71,9 @@ struct ReceivedVerdictRecord: Codable, Sendable, FetchableRecord, PersistableRec
 
 extension ReceivedBundleRecord {
     /// The bundle's canonical form for the audit trail: its row, its solutions and its verdicts, keyed by column.
-    static func storedForm(id: Int64, _ db: Database) throws -> CanonicalForm? {
+    ///
+    /// From version 4 of the form it holds the tag manifest's SHA-256 and the parts.
+    static func storedForm(id: Int64, version: Int, _ db: Database) throws -> CanonicalForm? {
         guard
             let bundle = try ReceivedBundleRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM receivedBundle WHERE id = ?"), arguments: [id])
@@ -67,18 +84,26 @@ extension ReceivedBundleRecord {
         let verdicts = try ReceivedVerdictRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM receivedVerdict WHERE bundleId = ? ORDER BY usage"),
             arguments: [id])
+        let parts =
+            version >= 4
+            ? try ReceivedPartRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM receivedPart WHERE bundleId = ? ORDER BY dataOffset"),
+                arguments: [id])
+            : nil
         let solutionForms: [CanonicalForm] = solutions.map(\.canonicalForm)
         let verdictForms: [CanonicalForm] = verdicts.map(\.canonicalForm)
         return .object([
-            "record": bundle.canonicalForm, "solutions": .array(solutionForms), "verdicts": .array(verdictForms),
+            "record": bundle.canonicalForm(version: version), "solutions": .array(solutionForms),
+            "verdicts": .array(verdictForms), "parts": parts.map { .array($0.map(\.canonicalForm)) },
         ])
     }
 
-    /// The row, keyed by column.
-    var canonicalForm: CanonicalForm {
+    /// The row, keyed by column; `tagManifest` from version 4 of the form.
+    func canonicalForm(version: Int) -> CanonicalForm {
         var fields: [String: CanonicalForm?] = [:]
         fields["id"] = .integer(id)
         fields["sha256"] = .string(sha256)
+        if version >= 4 { fields["tagManifest"] = .string(tagManifest) }
         fields["identifier"] = .string(identifier)
         fields["signer"] = .string(signer)
         fields["principals"] = .string(principals)
@@ -87,6 +112,26 @@ extension ReceivedBundleRecord {
         fields["rulesVersion"] = .integer(rulesVersion)
         fields["receivedAt"] = .string(receivedAt)
         fields["receivedBy"] = .string(receivedBy)
+        return .object(fields)
+    }
+}
+
+extension ReceivedBundleRecord {
+    /// The SHA-256 of its tag manifest: as recorded, or, for a bundle received before it was, read from its tar
+    /// in `store` (empty when the tar cannot be read).
+    func tagManifest(in store: DocumentStore) -> String {
+        tagManifest ?? BundleVerifier.tagManifestHash(path: store.objectPath(sha256: sha256)) ?? ""
+    }
+}
+
+extension ReceivedPartRecord {
+    /// The row, keyed by column.
+    var canonicalForm: CanonicalForm {
+        var fields: [String: CanonicalForm?] = [:]
+        fields["bundleId"] = .integer(bundleId)
+        fields["dataOffset"] = .integer(dataOffset)
+        fields["size"] = .integer(size)
+        fields["sha256"] = .string(sha256)
         return .object(fields)
     }
 }

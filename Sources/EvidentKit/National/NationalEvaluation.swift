@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Verdicts are those each bundle's own rules version gives; nothing is re-judged under other rules.
 public struct NationalEvaluation: Sendable, Codable, Equatable {
-    /// The format of the JSON, `evident-national/1` (`schema/national-evaluation.schema.json`).
-    public static let currentFormat = "evident-national/1"
+    /// The format of the JSON (`schema/national-evaluation.schema.json`): `evident-national/2` names each bundle
+    /// by its tag manifest's SHA-256, where `/1` gave the SHA-256 of the bundle file.
+    public static let currentFormat = "evident-national/2"
 
     /// A usage that is not compliant, with the evidence its verdict rests on.
     public struct Finding: Sendable, Codable, Equatable {
@@ -33,7 +34,8 @@ public struct NationalEvaluation: Sendable, Codable, Equatable {
         /// The id in this home, such as `RCV-3`.
         public var received: RecordID
         public var identifier: String
-        public var sha256: String
+        /// The SHA-256 of its tag manifest, the file its signature covers.
+        public var tagManifestSha256: String
         public var asOf: Day
         public var sealedAt: String
         public var rulesVersion: Int

@@ -12,7 +12,8 @@ extension NationalEvaluation {
     public func csv() -> String {
         let header =
             [
-                "cvr", "authority", "ministry", "solution", "key", "bundle", "sha256", "asOf", "rulesVersion", "usage",
+                "cvr", "authority", "ministry", "solution", "key", "bundle", "tagManifestSha256", "asOf",
+                "rulesVersion", "usage",
                 "service", "vendor", "outcome", "rule", "reason", "evidence",
             ] + Outcome.allCases.map(\.rawValue)
         var rows: [[String]] = []
@@ -20,7 +21,7 @@ extension NationalEvaluation {
             for solution in authority.solutions {
                 let common = [
                     authority.cvr, authority.name, authority.ministry ?? "", solution.name, solution.key,
-                    solution.source.identifier, solution.source.sha256, solution.source.asOf.description,
+                    solution.source.identifier, solution.source.tagManifestSha256, solution.source.asOf.description,
                     String(solution.source.rulesVersion),
                 ]
                 rows.append(

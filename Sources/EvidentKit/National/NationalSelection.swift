@@ -15,7 +15,7 @@ extension Registry {
             throw InputError(
                 field: .asOf, value: end.description, reason: "must fall in \(year), the year evaluated")
         }
-        let rows = try read { db in try NationalRows(db) }
+        let rows = try read { db in try NationalRows(db, store: store) }
         var evaluation = rows.evaluate(from: first, to: end, expected: expected, language: language, year: year)
         if let previousLast = Day(year: year - 1, month: 12, day: 31),
             let previousFirst = Day(year: year - 1, month: 1, day: 1)
@@ -33,9 +33,12 @@ struct NationalRows {
     let bundles: [Int64: ReceivedBundleRecord]
     let solutions: [ReceivedSolutionRecord]
     let verdicts: [Int64: [String: [ReceivedVerdictRecord]]]
+    /// The SHA-256 of each bundle's tag manifest, which names it.
+    let tagManifests: [Int64: String]
 
-    init(_ db: Database) throws {
+    init(_ db: Database, store: DocumentStore) throws {
         bundles = Dictionary(uniqueKeysWithValues: try ReceivedBundleRecord.fetchAll(db).map { ($0.id!, $0) })
+        tagManifests = bundles.mapValues { $0.tagManifest(in: store) }
         solutions = try ReceivedSolutionRecord.fetchAll(db)
         var verdicts: [Int64: [String: [ReceivedVerdictRecord]]] = [:]
         for verdict in try ReceivedVerdictRecord.order(Column("bundleId"), Column("usage")).fetchAll(db) {
@@ -55,7 +58,8 @@ struct NationalRows {
 
     func source(_ bundle: ReceivedBundleRecord) -> NationalEvaluation.Source {
         NationalEvaluation.Source(
-            received: RecordID(.receivedBundle, bundle.id!), identifier: bundle.identifier, sha256: bundle.sha256,
+            received: RecordID(.receivedBundle, bundle.id!), identifier: bundle.identifier,
+            tagManifestSha256: tagManifests[bundle.id!] ?? "",
             asOf: bundle.asOf, sealedAt: bundle.sealedAt, rulesVersion: bundle.rulesVersion, signer: bundle.signer)
     }
 

@@ -68,7 +68,7 @@ private struct RecordedContent {
         (.usage, "$.record", "usage"), (.evidence, "$.record", "evidence"), (.evidence, "$.files", "evidenceFile"),
         (.evidence, "$.coverage", "coverage"), (.evidence, "$.parties", "evidenceParty"),
         (.receivedBundle, "$.record", "receivedBundle"), (.receivedBundle, "$.solutions", "receivedSolution"),
-        (.receivedBundle, "$.verdicts", "receivedVerdict"),
+        (.receivedBundle, "$.verdicts", "receivedVerdict"), (.receivedBundle, "$.parts", "receivedPart"),
         (nil, "$.settings", "setting"),
     ]
 

@@ -23,6 +23,9 @@ enum Migrations {
         migrator.registerMigration("v5 received bundles") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6 received bundles kept in parts") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -295,5 +298,22 @@ enum Migrations {
           evidence TEXT NOT NULL,
           PRIMARY KEY (bundleId, usage)
         ) WITHOUT ROWID;
+        """
+
+    /// A received bundle is kept as its frame (the document `sha256`: the tar without its parts' data) and its
+    /// parts (each payload file's data, a document of its own, and where it lies in the tar), and named by the
+    /// SHA-256 of its tag manifest. Bundles received before have no parts (their document is the whole tar) and
+    /// no recorded tag manifest.
+    static let v6 = """
+        ALTER TABLE receivedBundle ADD COLUMN tagManifest TEXT CHECK (tagManifest IS NULL OR length(tagManifest) = 64);
+        CREATE UNIQUE INDEX receivedBundle_tagManifest ON receivedBundle(tagManifest);
+        CREATE TABLE receivedPart (
+          bundleId INTEGER NOT NULL REFERENCES receivedBundle(id) ON DELETE RESTRICT,
+          dataOffset INTEGER NOT NULL CHECK (dataOffset >= 0),
+          size INTEGER NOT NULL CHECK (size > 0),
+          sha256 TEXT NOT NULL REFERENCES document(sha256) ON DELETE RESTRICT,
+          PRIMARY KEY (bundleId, dataOffset)
+        ) WITHOUT ROWID;
+        CREATE INDEX receivedPart_sha256 ON receivedPart(sha256);
         """
 }

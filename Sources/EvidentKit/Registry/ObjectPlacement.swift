@@ -26,6 +26,14 @@ final class ObjectPlacement {
         return file
     }
 
+    /// Where this filing's temp files go, for files written by whoever reads and hashes them.
+    var area: StagingArea { StagingArea(store: store, filingID: filing.id) }
+
+    /// Takes files staged in `area` as this filing's own: placed by `place`, or discarded by `end`.
+    func adopt(_ files: [DocumentStore.Staged]) {
+        staged += files
+    }
+
     /// Streams each of `paths` into a temp file of this filing, several at once on a machine with several cores;
     /// per path, in order, what it was staged as or why it could not be.
     func stage(paths: [String], durable: Bool = true) -> [Result<DocumentStore.Staged, StoreError>] {

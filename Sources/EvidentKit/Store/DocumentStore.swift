@@ -74,28 +74,15 @@ struct DocumentStore: Sendable {
             throw StoreError.unreadable(path: path, reason: FileIO.lastError())
         }
 
-        // Named after the filing, whose locked intent tells recovery that it is still being written.
-        let tempPath = "\(tempDirectory)/\(filing.id).\(UUID().uuidString).tmp"
-        let output = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard output >= 0 else { throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError()) }
-        var keepTemp = false
-        defer {
-            close(output)
-            if !keepTemp { unlink(tempPath) }
-        }
-
+        let output = try StagingFile(store: self, filingID: filing.id)
         var head: [UInt8] = []
-        var size: Int64 = 0
         let digest: SHA256.Digest
         do {
             digest = try HashingReader.stream(input, path: path) { chunk in
                 if head.count < MediaTypeDetector.headSize {
                     head.append(contentsOf: chunk.prefix(MediaTypeDetector.headSize - head.count))
                 }
-                try FileIO.writeAll(output, chunk, path: tempPath)
-                size += Int64(chunk.count)
-                // The disk starts writing while the rest is hashed, so the flush has little left to wait for.
-                if size % Self.writebackStride == 0 { FileIO.startWriteback(output, upTo: size) }
+                try output.write(chunk)
             }
         } catch let error as StoreError {
             throw error
@@ -103,20 +90,13 @@ struct DocumentStore: Sendable {
             throw StoreError.unreadable(path: path, reason: "\(error)")
         }
         // Another process writing to the file meanwhile would leave a torn copy: refuse it, and keep nothing.
-        guard let after = FileState(descriptor: input), after == before, size == after.size else {
+        guard let after = FileState(descriptor: input), after == before, output.size == after.size else {
             throw StoreError.changedWhileFiled(path: path)
         }
-        guard size > 0 else { throw StoreError.emptyFile(path: path) }
-        guard !durable || fsync(output) == 0 else {
-            throw StoreError.writeFailed(path: tempPath, reason: FileIO.lastError())
-        }
-
+        guard output.size > 0 else { throw StoreError.emptyFile(path: path) }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        let mediaType = MediaTypeDetector.detect(head: head, path: tempPath, fileName: fileName)
-        keepTemp = true
-        return Staged(
-            fileName: fileName, tempPath: tempPath,
-            sha256: Hashing.hex(digest), size: size, mediaType: mediaType)
+        let mediaType = MediaTypeDetector.detect(head: head, path: output.path, fileName: fileName)
+        return try output.stage(fileName: fileName, sha256: Hashing.hex(digest), mediaType: mediaType, durable: durable)
     }
 
     /// Moves a staged file into place, read-only; returns false when the store already had those bytes.

@@ -98,12 +98,22 @@ enum HashingReader {
         /// Signalled once the hasher has stopped.
         let done = DispatchSemaphore(value: 0)
 
-        /// The buffers' memory, mapped rather than allocated: returned to the system when the ring goes, so that
-        /// rings made and freed on many threads do not pile up in malloc's per-thread arenas.
+        /// The buffers' memory, mapped rather than allocated, so that rings made and freed on many threads do not
+        /// pile up in malloc's per-thread arenas.
         private let memory: UnsafeMutableRawPointer
 
+        /// Memory of rings that have gone, kept for the next (at most `spareLimit`): a fresh mapping costs a page
+        /// fault per page the first time it is read into, which for many files costs as much as copying them.
+        nonisolated(unsafe) private static var spare: [UnsafeMutableRawPointer] = []
+        private static let spareLock = NSLock()
+        private static let spareLimit = 2
+
         init(depth: Int) {
-            let mapped = mmap(nil, depth * FileIO.chunkSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            precondition(depth == HashingReader.depth, "spare memory is of one size")
+            let reused = Self.spareLock.withLock { Self.spare.popLast() }
+            let mapped =
+                reused
+                ?? mmap(nil, depth * FileIO.chunkSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
             guard let mapped, mapped != MAP_FAILED else { fatalError("cannot map \(depth) MiB: \(FileIO.lastError())") }
             memory = mapped
             slots = (0..<depth).map {
@@ -117,7 +127,12 @@ enum HashingReader {
         }
 
         deinit {
-            munmap(memory, slots.count * FileIO.chunkSize)
+            let kept = Self.spareLock.withLock {
+                guard Self.spare.count < Self.spareLimit else { return false }
+                Self.spare.append(memory)
+                return true
+            }
+            if !kept { munmap(memory, slots.count * FileIO.chunkSize) }
         }
 
         func hashUntilEnd() {
