@@ -22,7 +22,7 @@ extension BundleVerifier {
     public static func extract(path: String, to directory: String, allowedSigners: AllowedSigners?) throws
         -> BundleVerification
     {
-        let (verification, contents) = check(path: path, allowedSigners: allowedSigners)
+        let (verification, contents, _) = check(path: path, allowedSigners: allowedSigners)
         guard verification.status == .valid || verification.status == .unverified, let contents,
             let bag = contents.topLevel.first
         else {

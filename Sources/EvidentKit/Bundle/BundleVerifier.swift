@@ -43,7 +43,7 @@ public enum BundleVerifier {
     static func check(
         path: String, allowedSigners: AllowedSigners?, keepingIn area: StagingArea? = nil,
         workers: Int = defaultWorkers
-    ) -> (verification: BundleVerification, contents: Contents?) {
+    ) -> (verification: BundleVerification, contents: Contents?, rederived: Rederived?) {
         var problems: [BundleProblem] = []
         func problem(_ code: BundleProblem.Code, _ path: String?, _ detail: String) {
             problems.append(BundleProblem(code: code, path: path, detail: detail))
@@ -54,14 +54,15 @@ public enum BundleVerifier {
 
         guard let contents = read(path: path, keepingIn: area, workers: workers, problem: problem) else {
             result.problems = problems
-            return (result, nil)
+            return (result, nil, nil)
         }
         result.identifier = contents.topLevel.first
         result.payloadFiles = contents.payload.count
         result.payloadBytes = contents.payloadBytes
         checkBag(contents, problem: problem)
         result.signature = checkSignature(contents, allowedSigners: allowedSigners, problem: problem)
-        result.verdicts = checkEvaluation(contents, problem: problem)
+        let rederived = checkEvaluation(contents, problem: problem)
+        result.verdicts = rederived?.count
         // The report renders the verdicts for people; its wording changes between versions, so only the
         // signature vouches for it, and the output says so.
         result.notRederived = contents.tags[BundleFormat.reportPath] == nil ? [] : [BundleFormat.reportPath]
@@ -74,7 +75,7 @@ public enum BundleVerifier {
         } else {
             result.status = .unverified
         }
-        return (result, contents)
+        return (result, contents, rederived)
     }
 
     // MARK: - Signature and verdicts

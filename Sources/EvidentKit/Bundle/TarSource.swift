@@ -42,16 +42,22 @@ final class TarSource {
     /// The file's size when it was opened, which every part read must lie within.
     var openedSize: Int64? { opened?.size }
 
+    /// How much the next block reads: after a skip, most likely only the next entry's header is wanted before
+    /// the next skip, so a small block, growing back to the buffer's size while libarchive keeps reading.
+    private var blockSize = FileIO.chunkSize
+    private static let headerBlockSize = 64 << 10
+
     /// The next block of the file, empty at its end, or nil when reading fails.
     func next() -> UnsafeRawBufferPointer? {
         while true {
-            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+            let count = pread(descriptor, buffer.baseAddress, blockSize, off_t(offset))
             if count < 0 {
                 if errno == EINTR { continue }
                 readFailure = FileIO.lastError()
                 return nil
             }
             offset += Int64(count)
+            blockSize = min(blockSize * 4, buffer.count)
             return UnsafeRawBufferPointer(rebasing: buffer[0..<count])
         }
     }
@@ -61,6 +67,7 @@ final class TarSource {
     func skip(_ request: Int64) -> Int64 {
         let skipped = max(0, min(request, (opened?.size ?? offset) - offset))
         offset += skipped
+        blockSize = Self.headerBlockSize
         return skipped
     }
 

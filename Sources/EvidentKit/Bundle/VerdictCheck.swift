@@ -56,9 +56,19 @@ extension BundleVerifier {
         }
     }
 
-    /// Recomputes the verdicts from registry.json and compares their meaning with evaluation.json; returns their
-    /// number.
-    static func checkEvaluation(_ contents: Contents, problem: (BundleProblem.Code, String?, String) -> Void) -> Int? {
+    /// A bundle's verdicts as re-derived from its registry.json under its own rules version.
+    struct Rederived {
+        let snapshot: RegistrySnapshot
+        let rules: RulesVersion
+        let evaluation: Evaluation
+        /// How many verdicts evaluation.json holds, and the re-derivation gave.
+        let count: Int
+    }
+
+    /// Recomputes the verdicts from registry.json and compares their meaning with evaluation.json; returns them.
+    static func checkEvaluation(_ contents: Contents, problem: (BundleProblem.Code, String?, String) -> Void)
+        -> Rederived?
+    {
         let evaluationPath = "metadata/evaluation.json"
         guard let registryBytes = contents.tags["metadata/registry.json"],
             let evaluationBytes = contents.tags[evaluationPath]
@@ -85,11 +95,12 @@ extension BundleVerifier {
                     + " does not know; verify it with a newer evident")
             return nil
         }
-        let recomputed = ArchivedEvaluation(snapshot.evaluate(asOf: archived.asOf, rules: rules))
+        let evaluation = snapshot.evaluate(asOf: archived.asOf, rules: rules)
+        let recomputed = ArchivedEvaluation(evaluation)
         for difference in differences(archived, recomputed).prefix(10) {
             problem(.evaluationMismatch, evaluationPath, difference)
         }
-        return recomputed.verdicts.count
+        return Rederived(snapshot: snapshot, rules: rules, evaluation: evaluation, count: recomputed.verdicts.count)
     }
 
     /// Reads registry.json and checks it names exactly the documents in the payload.

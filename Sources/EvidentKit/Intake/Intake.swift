@@ -179,7 +179,7 @@ extension Registry {
                 verdict: .rejected(
                     IntakeRejection(path: path, identifier: identifier, status: status, problems: problems)))
         }
-        let (verification, contents) = BundleVerifier.check(
+        let (verification, contents, rederived) = BundleVerifier.check(
             path: path, allowedSigners: allowedSigners, keepingIn: area, workers: hashers)
         let kept = contents?.kept
         func discard() { kept?.staged.forEach(store.discard) }
@@ -190,12 +190,7 @@ extension Registry {
         }
         var problems = verification.problems.map(IntakeProblem.init)
         guard verification.status == .valid, let contents, let kept,
-            let tagManifest = contents.tagHashes["tagmanifest-sha256.txt"],
-            let snapshot = try? JSONDecoder().decode(
-                RegistrySnapshot.self, from: Data(contents.tags["metadata/registry.json"] ?? [])),
-            let archived = try? JSONDecoder().decode(
-                BundleVerifier.ArchivedEvaluation.self, from: Data(contents.tags["metadata/evaluation.json"] ?? [])),
-            let rules = RulesVersion(rawValue: archived.rulesVersion ?? RulesVersion.v1.rawValue),
+            let tagManifest = contents.tagHashes["tagmanifest-sha256.txt"], let rederived,
             let signature = verification.signature, let principals = signature.trustedPrincipals
         else {
             discard()
@@ -208,14 +203,15 @@ extension Registry {
             discard()
             return Arrival(verdict: .alreadyReceived(tagManifest: tagManifest))
         }
+        let snapshot = rederived.snapshot
         let tie = SignerAuthority.problems(principals: principals, snapshot: snapshot)
         guard tie.isEmpty else {
             discard()
             return rejected(tie, identifier: verification.identifier, status: verification.status)
         }
 
-        // The verdicts under the bundle's own rules version, exactly as the verifier re-derived them.
-        let evaluation = snapshot.evaluate(asOf: archived.asOf, rules: rules)
+        // The verdicts under the bundle's own rules version, as the verifier re-derived them.
+        let evaluation = rederived.evaluation
         let files = Dictionary(snapshot.evidence.map { ($0.id, $0.files.map(\.sha256)) }) { first, _ in first }
         let covered = Dictionary(evaluation.solutions.map { ($0.id, $0.covered) }) { first, _ in first }
         let solutions = snapshot.solutions.map { solution in
@@ -244,7 +240,7 @@ extension Registry {
                     worker: worker, kept: kept, tagManifest: tagManifest,
                     identifier: verification.identifier ?? "",
                     signer: signature.fingerprint,
-                    principals: principals, sealedAt: sealTime, asOf: archived.asOf, rulesVersion: rules,
+                    principals: principals, sealedAt: sealTime, asOf: evaluation.asOf, rulesVersion: rederived.rules,
                     solutions: solutions, verdicts: verdicts)))
     }
 }

@@ -134,8 +134,12 @@ final class StagingFile {
     func stage(fileName: String, sha256: String, mediaType: MediaType, durable: Bool) throws(StoreError)
         -> DocumentStore.Staged
     {
-        guard !durable || fsync(descriptor) == 0 else {
-            throw StoreError.writeFailed(path: path, reason: FileIO.lastError())
+        if durable {
+            guard fsync(descriptor) == 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
+        } else {
+            // The disk starts on what is left now, not when the caller flushes them all: a file smaller than the
+            // stride has not been started at all.
+            FileIO.startWriteback(descriptor, upTo: size)
         }
         close(descriptor)
         descriptor = -1
