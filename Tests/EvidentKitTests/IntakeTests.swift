@@ -120,6 +120,24 @@ struct NationalFixture {
         }
     }
 
+    /// Where the kernel cannot copy between the bundle's file system and the home's (tmpfs to ext4 here), the
+    /// bundle is read and written instead, with the same result.
+    @Test func aBundleOnAnotherFileSystemIsKeptAsWell() throws {
+        try withTemporaryDirectory { directory in
+            let national = try NationalFixture(in: directory)
+            let skat = try national.skat.bundle(
+                national.path("skat.tar"), asOf: "2026-06-01", sealTime: NationalFixture.seal2026)
+            let elsewhere = "/dev/shm/evident-test-\(UUID().uuidString).tar"
+            try FileManager.default.copyItem(atPath: skat, toPath: elsewhere)
+            defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+            #expect(try national.receive([elsewhere]).accepted.count == 1)
+            let copy = national.path("copy.tar")
+            _ = try national.authority.registry.exportReceivedBundle("RCV-1", to: copy, replace: false)
+            #expect(FileManager.default.contents(atPath: copy) == FileManager.default.contents(atPath: skat))
+            #expect(try national.authority.registry.check(deep: true).problems.isEmpty)
+        }
+    }
+
     @Test func theSameBundleTwiceChangesNothing() throws {
         try withTemporaryDirectory { directory in
             let national = try NationalFixture(in: directory)

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One bundle on its way in: staged into the store's temp area, verified there, and what to record of it.
+/// One bundle on its way in: verified as it is kept in the store's temp area, and what to record of it.
 private struct Arrival: Sendable {
     enum Verdict: Sendable {
         case accepted(Accepted)
