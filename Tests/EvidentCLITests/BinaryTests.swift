@@ -149,6 +149,14 @@ struct Binary {
         #expect(output.contains("check --deep clean after every kill"))
     }
 
+    /// An intake killed at any moment leaves every bundle received or none, and `check --deep` clean.
+    @Test func killedIntakesLeaveEveryBundleReceivedOrNone() throws {
+        let (status, output) = try Self.crashScript(
+            "crash-test-intake", kills: 4, environment: ["EVIDENT_CRASH_BUNDLES": "3", "EVIDENT_CRASH_MIB": "1"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("check --deep clean after every kill"))
+    }
+
     @Test func processesWritingAtTheSameTimeAllSucceed() throws {
         try withTemporaryDirectory { directory in
             let evident = try Binary.withAuthorityAndVendor(in: directory)
