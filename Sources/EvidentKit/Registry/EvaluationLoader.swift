@@ -86,7 +86,7 @@ enum EvaluationLoader {
             db,
             """
             SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
-                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self)), \(ordinal("until"))
+                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self)), until
             FROM usage WHERE \(condition)
             """, arguments: arguments
         ) { row in
@@ -97,7 +97,7 @@ enum EvaluationLoader {
                         solution: row.int(1), id: row.int(0), service: row.int(2),
                         route: row.isNull(3) ? .none : routes[Int(row.int(3))],
                         ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]),
-                    row.day(5)
+                    try row.day(text: 5)
                 ))
         }
         return usages
@@ -124,9 +124,8 @@ enum EvaluationLoader {
         try RawRows.forEach(
             db,
             """
-            SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
-                   \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
-                   clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', \(ordinal("substr(filedAt, 1, 10)")),
+            SELECT id, \(caseIndex("kind", EvidenceKind.self)), captured, signed, validFrom, validUntil, reviewBy,
+                   noticeDays, clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', substr(filedAt, 1, 10),
                    allState, supersedesId
             FROM evidence WHERE withdrawnAt IS NULL
             """
@@ -135,10 +134,11 @@ enum EvaluationLoader {
             // A kind the enum does not know (only a tampered database has one) proves nothing.
             let kind = row.isNull(1) ? EvidenceKind.other : kinds[Int(row.int(1))]
             facts.evidence[id] = Rules.EvidenceFacts(
-                id: RecordID(.evidence, id), kind: kind, captured: row.day(2), signed: row.day(3),
-                validFrom: row.day(4), validUntil: row.day(5), reviewBy: row.day(6),
-                noticeDays: row.optionalInt(7).map(Int.init), hasClause: row.int(8) != 0,
-                filed: row.day(9) ?? fallback, allState: row.int(10) != 0)
+                id: RecordID(.evidence, id), kind: kind, captured: try row.day(text: 2),
+                signed: try row.day(text: 3), validFrom: try row.day(text: 4), validUntil: try row.day(text: 5),
+                reviewBy: try row.day(text: 6), noticeDays: row.optionalInt(7).map(Int.init),
+                hasClause: row.int(8) != 0,
+                filed: try row.day(text: 9) ?? fallback, allState: row.int(10) != 0)
             if let predecessor = row.optionalInt(11) {
                 facts.addSupersession(successor: id, predecessor: predecessor)
             }

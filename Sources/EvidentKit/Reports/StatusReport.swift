@@ -90,7 +90,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         writer.key("totals")
         writer.beginObject()
         for (name, count) in totals.sorted(by: { $0.key < $1.key }) {
-            writer.key(name)
+            writer.key(text: name)
             writer.int(count)
         }
         writer.endObject()
@@ -104,7 +104,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         writer.key("warningDays")
         writer.int(warningDays)
         writer.endObject()
-        output(writer.bytes + [0x0A])
+        writer.finish(into: output)
     }
 
     static let csvHeader = [

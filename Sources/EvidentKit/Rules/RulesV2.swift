@@ -77,6 +77,9 @@ enum RulesV2 {
 
         var considered: [RecordID] = []
         var problems: [Reason.EvidenceProblem] = []
+        // Most evidence about a vendor is refused; growing these one refusal at a time cost more than judging.
+        considered.reserveCapacity(evidence.count)
+        problems.reserveCapacity(evidence.count)
         var candidates: [Candidate] = []
         for item in evidence {
             guard let route = route(provenBy: item.kind) else { continue }
