@@ -5,7 +5,7 @@ import GRDBSQLite
 ///
 /// The verdict loaders read hundreds of thousands of small integers, where
 /// GRDB's generic row decoding costs more than SQLite's work. Only for queries
-/// whose columns are integers, NULL or dates.
+/// whose columns are integers, NULL, dates or enums' raw values.
 struct RawRows {
     let statement: SQLiteStatement
     let db: Database
@@ -36,15 +36,34 @@ struct RawRows {
 
     func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
 
+    /// A column's bytes: its text or blob, a number as SQL writes it as text; nil when it is NULL.
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        if sqlite3_column_type(statement, column) == SQLITE_NULL { return nil }
+        // As a blob: the text of a row is not NUL-terminated, and asking for it as text copies it to make it so.
+        let start = sqlite3_column_blob(statement, column)
+        return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    /// A text column as the case of `Value` whose raw value it spells (as SQL's `=` compares text); nil when it
+    /// spells none or is not text. `cases` are the enum's cases with their raw values' bytes.
+    func match<Value>(_ column: Int32, _ cases: [(bytes: [UInt8], value: Value)]) -> Value? {
+        guard sqlite3_column_type(statement, column) == SQLITE_TEXT, let text = bytes(column) else { return nil }
+        return cases.first { $0.bytes.elementsEqual(text) }?.value
+    }
+
     /// A date column as the day `EvaluationLoader.ordinal` makes of it in SQL: read here when it is `YYYY-MM-DD`
     /// text naming a real day, as every date evident writes is (SQLite's `julianday` cost status a tenth of its
     /// time), else by SQLite, so that any other value reads exactly as SQL reads it.
     func day(text column: Int32) throws -> Day? {
-        if sqlite3_column_type(statement, column) == SQLITE_NULL { return nil }
-        if sqlite3_column_type(statement, column) == SQLITE_TEXT, sqlite3_column_bytes(statement, column) == 10,
-            let text = sqlite3_column_text(statement, column), let day = Self.day(yyyyMMdd: text)
-        {
-            return day
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: return nil
+        case SQLITE_TEXT:
+            if let text = bytes(column), text.count == 10,
+                let day = Self.day(yyyyMMdd: text.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            {
+                return day
+            }
+        default: break
         }
         let fallback = try db.cachedStatement(sql: "SELECT \(EvaluationLoader.ordinal("?"))").sqliteStatement
         defer { sqlite3_reset(fallback) }

@@ -19,6 +19,33 @@ struct JSONWriter: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// Where a writer stands: how deep, in which containers, and whether the innermost has a value yet.
+    struct Position: Sendable {
+        fileprivate var depth: Int
+        fileprivate var arrays: UInt64
+        /// Whether nothing has been written in the innermost container yet.
+        var first: Bool
+    }
+
+    /// Where the writer stands. A writer started at another's position writes what follows there into a buffer
+    /// of its own, so that the elements of one array can be written on several threads and output in order; the
+    /// first writer then goes on from where the last of them stands.
+    var position: Position {
+        get { Position(depth: depth, arrays: arrays, first: first) }
+        set { (depth, arrays, first) = (newValue.depth, newValue.arrays, newValue.first) }
+    }
+
+    /// A writer that goes on from `position`, into a buffer of its own.
+    init(at position: Position, capacity: Int = 1 << 16) {
+        self.init(capacity: capacity)
+        self.position = position
+    }
+
+    /// The bytes written and not yet drained.
+    consuming func take() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
     deinit { base.deallocate() }
 
     /// Makes room for `needed` more bytes.
@@ -208,36 +235,16 @@ struct JSONWriter: ~Copyable {
     /// Writes `"SOL-3"` without building a string first.
     mutating func id(_ id: RecordID) {
         beginValue()
-        var prefix = id.kind.prefix
-        prefix.withUTF8 { prefix in
-            reserve(prefix.count + 2)
-            put(0x22)
-            put(prefix)
-            put(0x2D)
-        }
-        writeDigits(Int(id.number))
-        reserve(1)
+        reserve(RecordID.maxTextCount + 2)
+        put(0x22)
+        count += id.write(to: base + count)
         put(0x22)
     }
 
     /// Writes an integer's decimal digits, as `String(value)` spells them.
     private mutating func writeDigits(_ value: Int) {
-        reserve(20)
-        if value < 0 { put(0x2D) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var probe = magnitude
-        while probe >= 10 {
-            probe /= 10
-            digits += 1
-        }
-        var index = count + digits
-        count = index
-        repeat {
-            index -= 1
-            base[index] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+        reserve(DecimalDigits.maxCount)
+        count += DecimalDigits.write(Int64(value), to: base + count)
     }
 
     /// Writes `value` as a JSON string, escaped exactly as `JSONEncoder` escapes it (`/` left as it is).

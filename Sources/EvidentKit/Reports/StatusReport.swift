@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What `evident status` prints for scripts, as JSON (`schema/status.schema.json`) or CSV.
 ///
@@ -96,15 +98,38 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         writer.endObject()
         writer.key("verdicts")
         writer.beginArray()
-        for verdict in verdicts {
-            verdict.write(to: &writer)
-            writer.drain(into: output)
-        }
+        writeVerdicts(&writer, to: output)
         writer.endArray()
         writer.key("warningDays")
         writer.int(warningDays)
         writer.endObject()
         writer.finish(into: output)
+    }
+
+    /// Writes the verdicts a block at a time, the block's pieces on every core at once, each into a writer of its
+    /// own, and hands them to `output` in order: writing a verdict's kilobyte of JSON costs about as much as
+    /// judging it, and memory holds one block, whatever the number of verdicts.
+    private func writeVerdicts(_ writer: inout JSONWriter, to output: ([UInt8]) -> Void) {
+        let piece = 1024
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < verdicts.count {
+            writer.drain(atLeast: 0, into: output)
+            let (position, blockStart) = (writer.position, start)
+            let pieces = min(cores, (verdicts.count - start + piece - 1) / piece)
+            let written = Mutex([[UInt8]](repeating: [], count: pieces))
+            DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                let lower = blockStart + index * piece
+                var branch = JSONWriter(at: position, capacity: piece * 1200)
+                if index > 0 { branch.position.first = false }
+                for verdict in verdicts[lower..<min(lower + piece, verdicts.count)] { verdict.write(to: &branch) }
+                let bytes = branch.take()
+                written.withLock { $0[index] = bytes }
+            }
+            written.withLock { $0.forEach(output) }
+            writer.position.first = false
+            start += pieces * piece
+        }
     }
 
     static let csvHeader = [

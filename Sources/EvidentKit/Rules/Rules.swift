@@ -101,8 +101,8 @@ public enum Rules {
             reason: "the guidance is dated \(guidanceDate.description): there are no verdicts for an earlier day")
     }
 
-    /// The characters a clause may consist of and still cite nothing: ASCII white space, as SQLite's `trim`
-    /// is told (`EvaluationLoader`), so that the database and a bundle's registry.json judge a clause alike.
+    /// The characters a clause may consist of and still cite nothing: ASCII white space, as `EvaluationLoader`
+    /// reads the database, so that the database and a bundle's registry.json judge a clause alike.
     static let blankClauseCharacters: [Character] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"]
 
     /// Whether a clause reference cites something.

@@ -35,6 +35,7 @@ enum RulesV2 {
     static func validity(of evidence: Rules.EvidenceFacts, policy: RulePolicy) -> Rules.Validity {
         let dates = evidence.dates
         var deadlines: [Rules.Deadline] = []
+        deadlines.reserveCapacity(3)
         if let until = dates.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
         if evidence.kind.isOptOut, let captured = start(of: evidence) {
             // A setting can be switched back off: a capture proves it only until it is due for review.
@@ -43,7 +44,7 @@ enum RulesV2 {
         } else if let review = dates.reviewBy {
             deadlines.append(.init(day: review, kind: .review))
         }
-        let end = deadlines.map(\.day).min()
+        let end = deadlines.min { $0.day < $1.day }?.day
         if let until = dates.validUntil, let notice = dates.noticeDays, notice > 0 {
             deadlines.append(.init(day: until.adding(days: -notice), kind: .notice))
         }
@@ -81,19 +82,25 @@ enum RulesV2 {
         considered.reserveCapacity(evidence.count)
         problems.reserveCapacity(evidence.count)
         var candidates: [Candidate] = []
-        for item in evidence {
-            guard let route = route(provenBy: item.kind) else { continue }
-            considered.append(item.id)
+        candidates.reserveCapacity(evidence.count)
+        for index in evidence.indices {
+            // Read in place, and copied only when it can prove: copying every piece cost more than judging it.
+            guard let route = route(provenBy: evidence[index].kind) else { continue }
+            let id = evidence[index].id
+            considered.append(id)
             // The cheap refusals first: most evidence about a vendor belongs to other authorities.
-            if item.superseded == .entirely {
-                problems.append(.init(evidence: item.id, kind: .superseded, day: nil))
-            } else if !item.binds(owners) {
-                problems.append(.init(evidence: item.id, kind: .notAParty, day: nil))
+            if evidence[index].superseded == .entirely {
+                problems.append(.init(evidence: id, kind: .superseded, day: nil))
+            } else if !evidence[index].binds(owners) {
+                problems.append(.init(evidence: id, kind: .notAParty, day: nil))
             } else if route == .technicallyNecessary && ownPurposes != .no {
-                problems.append(.init(evidence: item.id, kind: .ownPurposesUnknown, day: nil))
-            } else if item.kind != .dataProcessingAgreement && route == .agreement && !item.hasClause {
-                problems.append(.init(evidence: item.id, kind: .noClause, day: nil))
+                problems.append(.init(evidence: id, kind: .ownPurposesUnknown, day: nil))
+            } else if evidence[index].kind != .dataProcessingAgreement && route == .agreement
+                && !evidence[index].hasClause
+            {
+                problems.append(.init(evidence: id, kind: .noClause, day: nil))
             } else {
+                let item = evidence[index]
                 let validity = validity(of: item, policy: policy)
                 var end = validity.end
                 if case .from(let successorStart) = item.superseded {
