@@ -38,7 +38,11 @@ struct RawRows {
 
     /// A column's bytes: its text or blob, a number as SQL writes it as text; nil when it is NULL.
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
-        if sqlite3_column_type(statement, column) == SQLITE_NULL { return nil }
+        isNull(column) ? nil : storedBytes(column)
+    }
+
+    /// The bytes of a column that is not NULL.
+    private func storedBytes(_ column: Int32) -> UnsafeRawBufferPointer {
         // As a blob: the text of a row is not NUL-terminated, and asking for it as text copies it to make it so.
         let start = sqlite3_column_blob(statement, column)
         return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column)))
@@ -47,8 +51,12 @@ struct RawRows {
     /// A text column as the case of `Value` whose raw value it spells (as SQL's `=` compares text); nil when it
     /// spells none or is not text. `cases` are the enum's cases with their raw values' bytes.
     func match<Value>(_ column: Int32, _ cases: [(bytes: [UInt8], value: Value)]) -> Value? {
-        guard sqlite3_column_type(statement, column) == SQLITE_TEXT, let text = bytes(column) else { return nil }
-        return cases.first { $0.bytes.elementsEqual(text) }?.value
+        guard sqlite3_column_type(statement, column) == SQLITE_TEXT else { return nil }
+        let text = storedBytes(column)
+        for (bytes, value) in cases where bytes.count == text.count {
+            if bytes.withUnsafeBytes({ $0.elementsEqual(text) }) { return value }
+        }
+        return nil
     }
 
     /// A date column as the day `EvaluationLoader.ordinal` makes of it in SQL: read here when it is `YYYY-MM-DD`
@@ -58,7 +66,7 @@ struct RawRows {
         switch sqlite3_column_type(statement, column) {
         case SQLITE_NULL: return nil
         case SQLITE_TEXT:
-            if let text = bytes(column), text.count == 10,
+            if case let text = storedBytes(column), text.count == 10,
                 let day = Self.day(yyyyMMdd: text.baseAddress!.assumingMemoryBound(to: UInt8.self))
             {
                 return day

@@ -110,7 +110,8 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     /// own, and hands them to `output` in order: writing a verdict's kilobyte of JSON costs about as much as
     /// judging it, and memory holds one block, whatever the number of verdicts.
     private func writeVerdicts(_ writer: inout JSONWriter, to output: ([UInt8]) -> Void) {
-        let piece = 1024
+        // Pieces large enough that waking another thread costs little beside writing one.
+        let piece = 4096
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var start = 0
         while start < verdicts.count {

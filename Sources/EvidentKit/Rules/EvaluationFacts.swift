@@ -131,11 +131,11 @@ struct EvaluationFacts: Sendable {
                 facts.removeAll(keepingCapacity: true)
                 for (index, evidenceId) in candidates.enumerated()
                 where index == 0 || candidates[index - 1] != evidenceId {
-                    if var item = evidence[evidenceId] {
-                        item.bindsOwners = Rules.EvidenceFacts.binds(
-                            parties: parties[evidenceId] ?? [], allState: item.allState, owners)
-                        facts.append(item)
-                    }
+                    // Copied once, straight into the list, and marked there: copies cost judging a third of its time.
+                    guard evidence.append(valueOf: evidenceId, to: &facts) else { continue }
+                    let last = facts.count - 1
+                    facts[last].bindsOwners = Rules.EvidenceFacts.binds(
+                        parties: parties[evidenceId] ?? [], allState: facts[last].allState, owners)
                 }
                 finding = Rules.judge(
                     route: usage.route, ownPurposes: usage.ownPurposes, evidence: facts, on: day, policy: policy,
