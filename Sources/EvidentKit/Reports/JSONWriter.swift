@@ -72,17 +72,17 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Hands the bytes written so far to `output` once there are at least `threshold` of them, and forgets them.
-    mutating func drain(atLeast threshold: Int = 1 << 20, into output: ([UInt8]) -> Void) {
+    mutating func drain(atLeast threshold: Int = 1 << 20, into output: (UnsafeRawBufferPointer) -> Void) {
         guard count >= threshold else { return }
-        output(Array(UnsafeBufferPointer(start: base, count: count)))
+        output(UnsafeRawBufferPointer(start: base, count: count))
         count = 0
     }
 
     /// Ends the output with a newline, as the CLI prints it, and hands what is left to `output`.
-    consuming func finish(into output: ([UInt8]) -> Void) {
+    consuming func finish(into output: (UnsafeRawBufferPointer) -> Void) {
         reserve(1)
         put(0x0A)
-        output(Array(UnsafeBufferPointer(start: base, count: count)))
+        output(UnsafeRawBufferPointer(start: base, count: count))
     }
 
     private mutating func newline() {

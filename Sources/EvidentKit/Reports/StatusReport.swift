@@ -44,12 +44,13 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     /// The report as pretty JSON with sorted keys, the same as `JSONEncoder` would write, only faster.
     func json() -> [UInt8] {
         var bytes: [UInt8] = []
-        writeJSON { bytes += $0 }
+        writeJSON { bytes.append(contentsOf: $0) }
         return bytes
     }
 
-    /// Writes the report as JSON in pieces of about a megabyte, so that memory does not grow with the output.
-    public func writeJSON(to output: ([UInt8]) -> Void) {
+    /// Writes the report as JSON in pieces of a few megabytes, so that memory does not grow with the output; each
+    /// piece is valid only during the call that hands it over.
+    public func writeJSON(to output: (UnsafeRawBufferPointer) -> Void) {
         var writer = JSONWriter()
         writer.beginObject()
         writer.field("asOf", asOf)
@@ -109,7 +110,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     /// Writes the verdicts a block at a time, the block's pieces on every core at once, each into a writer of its
     /// own, and hands them to `output` in order: writing a verdict's kilobyte of JSON costs about as much as
     /// judging it, and memory holds one block, whatever the number of verdicts.
-    private func writeVerdicts(_ writer: inout JSONWriter, to output: ([UInt8]) -> Void) {
+    private func writeVerdicts(_ writer: inout JSONWriter, to output: (UnsafeRawBufferPointer) -> Void) {
         // Pieces large enough that waking another thread costs little beside writing one.
         let piece = 4096
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -127,7 +128,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
                 let bytes = branch.take()
                 written.withLock { $0[index] = bytes }
             }
-            written.withLock { $0.forEach(output) }
+            written.withLock { $0.forEach { $0.withUnsafeBytes(output) } }
             writer.position.first = false
             start += pieces * piece
         }

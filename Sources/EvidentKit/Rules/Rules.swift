@@ -168,7 +168,7 @@ public enum Rules {
         var start: Day?
         var end: Day?
         /// Review dates, the end of validity and the last day to give notice.
-        var deadlines: [Deadline]
+        var deadlines: Deadlines
     }
 
     /// When evidence proves its route and when it must be renewed, under `rules`.

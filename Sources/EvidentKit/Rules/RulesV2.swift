@@ -34,8 +34,7 @@ enum RulesV2 {
     /// When evidence proves on its own dates (supersession aside) and the days that make it lapse.
     static func validity(of evidence: Rules.EvidenceFacts, policy: RulePolicy) -> Rules.Validity {
         let dates = evidence.dates
-        var deadlines: [Rules.Deadline] = []
-        deadlines.reserveCapacity(3)
+        var deadlines: Rules.Deadlines = []
         if let until = dates.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
         if evidence.kind.isOptOut, let captured = start(of: evidence) {
             // A setting can be switched back off: a capture proves it only until it is due for review.
@@ -121,9 +120,11 @@ enum RulesV2 {
             }
         }
 
-        let proving = candidates.filter { $0.covers(day) }
+        // Read where they lie rather than filtered into copies.
         let order: [Route] = [claimed, .optOut, .agreement, .technicallyNecessary]
-        guard let cited = order.first(where: { route in proving.contains { $0.route == route } }) else {
+        guard
+            let cited = order.first(where: { route in candidates.contains { $0.route == route && $0.covers(day) } })
+        else {
             if claimed == .none {
                 return Finding(
                     outcome: .nonCompliant, rule: Rules.citation(.none), explanation: .noRouteProven,
@@ -138,7 +139,7 @@ enum RulesV2 {
             )
         }
 
-        let ids = proving.map(\.facts.id)
+        let ids = candidates.compactMap { $0.covers(day) ? $0.facts.id : nil }
         let other = cited == claimed ? nil : cited
         let rule = Rules.citation(cited)
         guard let lapse = lapse(of: candidates, from: day) else {
@@ -158,20 +159,20 @@ enum RulesV2 {
     /// route from `day` on (a renewal that starts the day after its predecessor ends continues the run), or the
     /// earlier review or notice deadline of the evidence that ends it. Nil when the run never ends.
     static func lapse(of candidates: [Candidate], from day: Day) -> Rules.Deadline? {
-        let covering = candidates.filter { $0.covers(day) }
+        let covering = candidates.lazy.filter { $0.covers(day) }
         guard !covering.contains(where: { $0.end == nil }), var runEnd = covering.compactMap(\.end).max() else {
             return nil
         }
-        while let next = candidates.first(where: { candidate in
+        while let next = candidates.firstIndex(where: { candidate in
             (candidate.validity.start.map { $0 <= runEnd.adding(days: 1) } ?? true)
                 && (candidate.end.map { $0 > runEnd } ?? true)
         }) {
-            guard let end = next.end else { return nil }
+            guard let end = candidates[next].end else { return nil }
             runEnd = end
         }
         // The evidence that ends the run lapses at its earliest deadline still ahead, notice included.
-        return candidates.filter { $0.end == runEnd }.map { candidate in
-            candidate.validity.deadlines.filter { $0.day >= day && $0.day <= runEnd }.min { $0.day < $1.day }
+        return candidates.lazy.filter { $0.end == runEnd }.map { candidate in
+            candidate.validity.deadlines.lazy.filter { $0.day >= day && $0.day <= runEnd }.min { $0.day < $1.day }
                 ?? Rules.Deadline(day: runEnd, kind: .validUntil)
         }.max { $0.day < $1.day }
     }
