@@ -139,7 +139,9 @@ enum RulesV2 {
             )
         }
 
-        let ids = candidates.compactMap { $0.covers(day) ? $0.facts.id : nil }
+        var ids: [RecordID] = []
+        ids.reserveCapacity(candidates.count)
+        for candidate in candidates where candidate.covers(day) { ids.append(candidate.facts.id) }
         let other = cited == claimed ? nil : cited
         let rule = Rules.citation(cited)
         guard let lapse = lapse(of: candidates, from: day) else {
