@@ -126,8 +126,8 @@ enum EvaluationLoader {
         ) { row in
             let id = row.int(0)
             // A kind the enum does not know (only a tampered database has one) proves nothing. A clause cites
-            // something when any byte is not blank, as SQL's `trim` told `blankClause` would find (and which,
-            // allocating for each row, cost status a tenth of its time).
+            // something when any byte is not blank, as SQL's `trim` told `blankClause` would find (`trim` allocated
+            // for each row).
             facts.evidence[id] = Rules.EvidenceFacts(
                 id: RecordID(.evidence, id), kind: row.match(1, kinds) ?? .other, captured: try row.day(text: 2),
                 signed: try row.day(text: 3), validFrom: try row.day(text: 4), validUntil: try row.day(text: 5),

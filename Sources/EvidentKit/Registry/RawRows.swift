@@ -60,15 +60,14 @@ struct RawRows {
     }
 
     /// A date column as the day `EvaluationLoader.ordinal` makes of it in SQL: read here when it is `YYYY-MM-DD`
-    /// text naming a real day, as every date evident writes is (SQLite's `julianday` cost status a tenth of its
-    /// time), else by SQLite, so that any other value reads exactly as SQL reads it.
+    /// text naming a real day, as every date evident writes is (SQLite's `julianday` for six dates a row was a
+    /// twentieth of status's instructions), else by SQLite, so that any other value reads exactly as SQL reads it.
     func day(text column: Int32) throws -> Day? {
         switch sqlite3_column_type(statement, column) {
         case SQLITE_NULL: return nil
         case SQLITE_TEXT:
-            if case let text = storedBytes(column), text.count == 10,
-                let day = Self.day(yyyyMMdd: text.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            {
+            let text = storedBytes(column)
+            if text.count == 10, let day = Self.day(yyyyMMdd: text.baseAddress!.assumingMemoryBound(to: UInt8.self)) {
                 return day
             }
         default: break

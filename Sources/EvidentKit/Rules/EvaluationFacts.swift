@@ -132,7 +132,8 @@ struct EvaluationFacts: Sendable {
                 facts.removeAll(keepingCapacity: true)
                 for (index, evidenceId) in candidates.enumerated()
                 where index == 0 || candidates[index - 1] != evidenceId {
-                    // Copied once, straight into the list, and marked there: copies cost judging a third of its time.
+                    // Appended from where it is stored and marked in place, not copied out and back in: copies of
+                    // evidence facts were a quarter of judging.
                     guard evidence.append(valueOf: evidenceId, to: &facts) else { continue }
                     let last = facts.count - 1
                     facts[last].bindsOwners = Rules.EvidenceFacts.binds(

@@ -77,13 +77,13 @@ enum RulesV2 {
 
         var considered: [RecordID] = []
         var problems: [Reason.EvidenceProblem] = []
-        // Most evidence about a vendor is refused; growing these one refusal at a time cost more than judging.
+        // Sized once: most evidence about a vendor is refused, and each refusal adds to both.
         considered.reserveCapacity(evidence.count)
         problems.reserveCapacity(evidence.count)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(evidence.count)
         for index in evidence.indices {
-            // Read in place, and copied only when it can prove: copying every piece cost more than judging it.
+            // Read in place; only evidence that can prove is copied (copies were rules 2's largest cost).
             guard let route = route(provenBy: evidence[index].kind) else { continue }
             let id = evidence[index].id
             considered.append(id)
