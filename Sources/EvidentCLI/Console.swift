@@ -60,11 +60,13 @@ public final class Console: Sendable {
     }
 
     /// Writes bytes to standard output as they are.
-    func out(bytes: [UInt8]) {
+    func out(bytes: UnsafeRawBufferPointer) {
         if capturing {
             captured.withLock { $0.out += String(decoding: bytes, as: UTF8.self) }
-        } else {
-            bytes.withUnsafeBytes { buffer in FileHandle.standardOutput.write(Data(buffer)) }
+        } else if let start = bytes.baseAddress {
+            // Written where they lie: status hands over tens of megabytes.
+            FileHandle.standardOutput.write(
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: bytes.count, deallocator: .none))
         }
     }
 

@@ -58,7 +58,24 @@ public struct RecordID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// The id as users see it, such as `SOL-3`.
-    public var description: String { "\(kind.prefix)-\(number)" }
+    public var description: String {
+        String(unsafeUninitializedCapacity: Self.maxTextCount) { write(to: $0.baseAddress!) }
+    }
+
+    /// The most bytes an id's text takes: a prefix, a dash and a number.
+    static let maxTextCount = 4 + DecimalDigits.maxCount
+
+    /// Writes the id's text, such as `SOL-3`, at `start`, which has room for `maxTextCount` bytes, and returns how
+    /// many bytes it wrote: status writes a few hundred thousand ids, and building a string for each cost more.
+    func write(to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var prefix = kind.prefix
+        let length = prefix.withUTF8 { prefix in
+            start.update(from: prefix.baseAddress!, count: prefix.count)
+            return prefix.count
+        }
+        start[length] = 0x2D
+        return length + 1 + DecimalDigits.write(number, to: start + length + 1)
+    }
 
     /// Orders ids by prefix, alphabetically, then by number.
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {

@@ -17,8 +17,28 @@ struct ByID<Value> {
                 overflow[id] = newValue
                 return
             }
-            if id >= values.count { values.append(contentsOf: repeatElement(nil, count: Int(id) - values.count + 1)) }
+            if id == values.count {
+                // Loaders set ids in ascending order: one append, not a gap of nils to fill.
+                values.append(newValue)
+                return
+            }
+            if id > values.count { values.append(contentsOf: repeatElement(nil, count: Int(id) - values.count + 1)) }
             values[Int(id)] = newValue
+        }
+    }
+
+    /// Appends the value stored under `id` to `list`, copied once; false when there is none.
+    func append(valueOf id: Int64, to list: inout [Value]) -> Bool {
+        guard id >= 0 && id < values.count else {
+            guard let value = self[id] else { return false }
+            list.append(value)
+            return true
+        }
+        switch values[Int(id)] {
+        case .some(let value):
+            list.append(value)
+            return true
+        case .none: return false
         }
     }
 

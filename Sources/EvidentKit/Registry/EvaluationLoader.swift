@@ -79,25 +79,20 @@ enum EvaluationLoader {
     private static func usages(_ db: Database, where condition: String, arguments: StatementArguments) throws
         -> [(usage: EvaluationFacts.UsageFacts, until: Day?)]
     {
-        let routes = Array(Route.allCases)
-        let answers = Array(OwnPurposes.allCases)
+        let routes = cases(of: Route.self)
+        let answers = cases(of: OwnPurposes.self)
         var usages: [(usage: EvaluationFacts.UsageFacts, until: Day?)] = []
         try RawRows.forEach(
-            db,
-            """
-            SELECT id, solutionId, serviceId, \(caseIndex("route", Route.self)),
-                   \(caseIndex("vendorOwnPurposes", OwnPurposes.self)), \(ordinal("until"))
-            FROM usage WHERE \(condition)
-            """, arguments: arguments
+            db, "SELECT id, solutionId, serviceId, route, vendorOwnPurposes, until FROM usage WHERE \(condition)",
+            arguments: arguments
         ) { row in
             // Values the enums do not know (only a tampered database has them) claim nothing.
             usages.append(
                 (
                     EvaluationFacts.UsageFacts(
                         solution: row.int(1), id: row.int(0), service: row.int(2),
-                        route: row.isNull(3) ? .none : routes[Int(row.int(3))],
-                        ownPurposes: row.isNull(4) ? .unknown : answers[Int(row.int(4))]),
-                    row.day(5)
+                        route: row.match(3, routes) ?? .none, ownPurposes: row.match(4, answers) ?? .unknown),
+                    try row.day(text: 5)
                 ))
         }
         return usages
@@ -108,37 +103,37 @@ enum EvaluationLoader {
         "CAST(julianday(\(column)) - 2440587.5 AS INTEGER)"
     }
 
-    /// SQL for a text column as the position of its value among an enum's cases, so rows carry integers.
-    static func caseIndex<Value: CaseIterable & RawRepresentable>(_ column: String, _ type: Value.Type) -> String
+    /// An enum's cases with the bytes of their raw values, for `RawRows.match`: rows carry text, and comparing
+    /// it in SQL (`CASE`) cost status more than reading it.
+    static func cases<Value: CaseIterable & RawRepresentable>(of type: Value.Type) -> [(bytes: [UInt8], value: Value)]
     where Value.RawValue == String {
-        "CASE \(column) " + type.allCases.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0) " }.joined() + "END"
+        type.allCases.map { (Array($0.rawValue.utf8), $0) }
     }
 
-    /// SQL for the characters `Rules.citesClause` ignores.
-    static let blankClause =
-        "char(" + Rules.blankClauseCharacters.map { String($0.asciiValue!) }.joined(separator: ", ") + ")"
+    /// The bytes of the characters `Rules.citesClause` ignores.
+    static let blankClause = Rules.blankClauseCharacters.map { $0.asciiValue! }
 
     /// The evidence that can count, with its parties and what supersedes it: withdrawn evidence never counts.
     static func loadEvidence(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
-        let kinds = Array(EvidenceKind.allCases)
+        let kinds = cases(of: EvidenceKind.self)
         try RawRows.forEach(
             db,
             """
-            SELECT id, \(caseIndex("kind", EvidenceKind.self)), \(ordinal("captured")), \(ordinal("signed")),
-                   \(ordinal("validFrom")), \(ordinal("validUntil")), \(ordinal("reviewBy")), noticeDays,
-                   clause IS NOT NULL AND trim(clause, \(blankClause)) <> '', \(ordinal("substr(filedAt, 1, 10)")),
-                   allState, supersedesId
+            SELECT id, kind, captured, signed, validFrom, validUntil, reviewBy, noticeDays, clause,
+                   substr(filedAt, 1, 10), allState, supersedesId
             FROM evidence WHERE withdrawnAt IS NULL
             """
         ) { row in
             let id = row.int(0)
-            // A kind the enum does not know (only a tampered database has one) proves nothing.
-            let kind = row.isNull(1) ? EvidenceKind.other : kinds[Int(row.int(1))]
+            // A kind the enum does not know (only a tampered database has one) proves nothing. A clause cites
+            // something when any byte is not blank, as SQL's `trim` told `blankClause` would find (`trim` allocated
+            // for each row).
             facts.evidence[id] = Rules.EvidenceFacts(
-                id: RecordID(.evidence, id), kind: kind, captured: row.day(2), signed: row.day(3),
-                validFrom: row.day(4), validUntil: row.day(5), reviewBy: row.day(6),
-                noticeDays: row.optionalInt(7).map(Int.init), hasClause: row.int(8) != 0,
-                filed: row.day(9) ?? fallback, allState: row.int(10) != 0)
+                id: RecordID(.evidence, id), kind: row.match(1, kinds) ?? .other, captured: try row.day(text: 2),
+                signed: try row.day(text: 3), validFrom: try row.day(text: 4), validUntil: try row.day(text: 5),
+                reviewBy: try row.day(text: 6), noticeDays: row.optionalInt(7).map(Int.init),
+                hasClause: row.bytes(8)?.contains { !blankClause.contains($0) } ?? false,
+                filed: try row.day(text: 9) ?? fallback, allState: row.int(10) != 0)
             if let predecessor = row.optionalInt(11) {
                 facts.addSupersession(successor: id, predecessor: predecessor)
             }

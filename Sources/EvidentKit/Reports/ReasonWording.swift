@@ -86,6 +86,18 @@ enum ReasonWording {
     }
 
     private static func list(_ evidence: [RecordID]) -> String {
-        evidence.map(\.description).joined(separator: ", ")
+        // Written straight into the string: status lists evidence for every verdict.
+        String(unsafeUninitializedCapacity: evidence.count * (RecordID.maxTextCount + 2)) { buffer in
+            var end = 0
+            for (index, id) in evidence.enumerated() {
+                if index > 0 {
+                    buffer[end] = 0x2C
+                    buffer[end + 1] = 0x20
+                    end += 2
+                }
+                end += id.write(to: buffer.baseAddress! + end)
+            }
+            return end
+        }
     }
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What `evident status` prints for scripts, as JSON (`schema/status.schema.json`) or CSV.
 ///
@@ -42,12 +44,13 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     /// The report as pretty JSON with sorted keys, the same as `JSONEncoder` would write, only faster.
     func json() -> [UInt8] {
         var bytes: [UInt8] = []
-        writeJSON { bytes += $0 }
+        writeJSON { bytes.append(contentsOf: $0) }
         return bytes
     }
 
-    /// Writes the report as JSON in pieces of about a megabyte, so that memory does not grow with the output.
-    public func writeJSON(to output: ([UInt8]) -> Void) {
+    /// Writes the report as JSON in pieces of a few megabytes, so that memory does not grow with the output; each
+    /// piece is valid only during the call that hands it over.
+    public func writeJSON(to output: (UnsafeRawBufferPointer) -> Void) {
         var writer = JSONWriter()
         writer.beginObject()
         writer.field("asOf", asOf)
@@ -90,21 +93,45 @@ public struct StatusReport: Sendable, Encodable, Equatable {
         writer.key("totals")
         writer.beginObject()
         for (name, count) in totals.sorted(by: { $0.key < $1.key }) {
-            writer.key(name)
+            writer.key(text: name)
             writer.int(count)
         }
         writer.endObject()
         writer.key("verdicts")
         writer.beginArray()
-        for verdict in verdicts {
-            verdict.write(to: &writer)
-            writer.drain(into: output)
-        }
+        writeVerdicts(&writer, to: output)
         writer.endArray()
         writer.key("warningDays")
         writer.int(warningDays)
         writer.endObject()
-        output(writer.bytes + [0x0A])
+        writer.finish(into: output)
+    }
+
+    /// Writes the verdicts a block at a time, the block's pieces on every core at once, each into a writer of its
+    /// own, and hands them to `output` in order: writing a verdict's kilobyte of JSON costs about as much as
+    /// judging it, and memory holds one block, whatever the number of verdicts.
+    private func writeVerdicts(_ writer: inout JSONWriter, to output: (UnsafeRawBufferPointer) -> Void) {
+        // Pieces large enough that waking another thread costs little beside writing one.
+        let piece = 4096
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < verdicts.count {
+            writer.drain(atLeast: 0, into: output)
+            let (position, blockStart) = (writer.position, start)
+            let pieces = min(cores, (verdicts.count - start + piece - 1) / piece)
+            let written = Mutex([[UInt8]](repeating: [], count: pieces))
+            DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                let lower = blockStart + index * piece
+                var branch = JSONWriter(at: position, capacity: piece * 1200)
+                if index > 0 { branch.position.first = false }
+                for verdict in verdicts[lower..<min(lower + piece, verdicts.count)] { verdict.write(to: &branch) }
+                let bytes = branch.take()
+                written.withLock { $0[index] = bytes }
+            }
+            written.withLock { $0.forEach { $0.withUnsafeBytes(output) } }
+            writer.position.first = false
+            start += pieces * piece
+        }
     }
 
     static let csvHeader = [

@@ -1,9 +1,10 @@
 /// The words a report uses for the domain's vocabularies, so that no raw value (`opt-out`, `co-owner`) reaches a
 /// reader; JSON keeps the raw values, which scripts match on.
 extension ReportLanguage {
-    /// The Danish or the English word, whichever this language is.
-    public func pick(_ danish: String, _ english: String) -> String {
-        self == .da ? danish : english
+    /// The Danish or the English word, whichever this language is; only that one is built (status words a reason
+    /// for every verdict).
+    public func pick(_ danish: @autoclosure () -> String, _ english: @autoclosure () -> String) -> String {
+        self == .da ? danish() : english()
     }
 
     /// A verdict's outcome.

@@ -55,7 +55,7 @@ public enum Rules {
 
         /// Whether parties (or a framework agreement) bind one of a solution's owners.
         static func binds(parties: some Sequence<Int64>, allState: Bool, _ owners: Owners) -> Bool {
-            allState ? owners.includesState : parties.contains { owners.authorities.contains($0) }
+            allState ? owners.includesState : parties.contains { owners.contains($0) }
         }
     }
 
@@ -69,15 +69,25 @@ public enum Rules {
 
     /// The owners of the solution a usage is on, which evidence must bind (rules 2).
     public struct Owners: Sendable, Equatable {
-        /// The owning authorities, by row id, in any role.
-        public var authorities: Set<Int64>
+        /// The owning authorities' row ids, sorted: a solution has one or two, and evidence is checked against
+        /// them for every usage it covers, where searching so few beats hashing.
+        private var ids: [Int64]
         /// Whether a state authority is among them, which a framework agreement binds.
         public var includesState: Bool
 
+        /// The owning authorities, by row id, in any role.
+        public var authorities: Set<Int64> {
+            get { Set(ids) }
+            set { ids = newValue.sorted() }
+        }
+
         /// The owners of a solution: its authorities' row ids, and whether one of them is a state authority.
         public init(authorities: Set<Int64> = [], includesState: Bool = false) {
-            (self.authorities, self.includesState) = (authorities, includesState)
+            (ids, self.includesState) = (authorities.sorted(), includesState)
         }
+
+        /// Whether the authority with row id `authority` is an owner.
+        func contains(_ authority: Int64) -> Bool { ids.contains(authority) }
     }
 
     /// The guidance's date: verdicts under rules 2 are given from this day on (§3.1, before the guidance).
@@ -91,8 +101,8 @@ public enum Rules {
             reason: "the guidance is dated \(guidanceDate.description): there are no verdicts for an earlier day")
     }
 
-    /// The characters a clause may consist of and still cite nothing: ASCII white space, as SQLite's `trim`
-    /// is told (`EvaluationLoader`), so that the database and a bundle's registry.json judge a clause alike.
+    /// The characters a clause may consist of and still cite nothing: ASCII white space, as `EvaluationLoader`
+    /// reads the database, so that the database and a bundle's registry.json judge a clause alike.
     static let blankClauseCharacters: [Character] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"]
 
     /// Whether a clause reference cites something.
@@ -158,7 +168,7 @@ public enum Rules {
         var start: Day?
         var end: Day?
         /// Review dates, the end of validity and the last day to give notice.
-        var deadlines: [Deadline]
+        var deadlines: Deadlines
     }
 
     /// When evidence proves its route and when it must be renewed, under `rules`.

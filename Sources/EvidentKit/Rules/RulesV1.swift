@@ -36,7 +36,7 @@ enum RulesV1 {
             }
             return Rules.Validity(start: captured, end: review, deadlines: [.init(day: review, kind: .review)])
         default:
-            var deadlines: [Rules.Deadline] = []
+            var deadlines: Rules.Deadlines = []
             if let until = dates.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
             if let review = dates.reviewBy { deadlines.append(.init(day: review, kind: .review)) }
             if let until = dates.validUntil, let notice = dates.noticeDays, notice > 0 {

@@ -34,7 +34,7 @@ enum RulesV2 {
     /// When evidence proves on its own dates (supersession aside) and the days that make it lapse.
     static func validity(of evidence: Rules.EvidenceFacts, policy: RulePolicy) -> Rules.Validity {
         let dates = evidence.dates
-        var deadlines: [Rules.Deadline] = []
+        var deadlines: Rules.Deadlines = []
         if let until = dates.validUntil { deadlines.append(.init(day: until, kind: .validUntil)) }
         if evidence.kind.isOptOut, let captured = start(of: evidence) {
             // A setting can be switched back off: a capture proves it only until it is due for review.
@@ -43,7 +43,7 @@ enum RulesV2 {
         } else if let review = dates.reviewBy {
             deadlines.append(.init(day: review, kind: .review))
         }
-        let end = deadlines.map(\.day).min()
+        let end = deadlines.min { $0.day < $1.day }?.day
         if let until = dates.validUntil, let notice = dates.noticeDays, notice > 0 {
             deadlines.append(.init(day: until.adding(days: -notice), kind: .notice))
         }
@@ -77,20 +77,29 @@ enum RulesV2 {
 
         var considered: [RecordID] = []
         var problems: [Reason.EvidenceProblem] = []
+        // Sized once: most evidence about a vendor is refused, and each refusal adds to both.
+        considered.reserveCapacity(evidence.count)
+        problems.reserveCapacity(evidence.count)
         var candidates: [Candidate] = []
-        for item in evidence {
-            guard let route = route(provenBy: item.kind) else { continue }
-            considered.append(item.id)
+        candidates.reserveCapacity(evidence.count)
+        for index in evidence.indices {
+            // Read in place; only evidence that can prove is copied (copies were rules 2's largest cost).
+            guard let route = route(provenBy: evidence[index].kind) else { continue }
+            let id = evidence[index].id
+            considered.append(id)
             // The cheap refusals first: most evidence about a vendor belongs to other authorities.
-            if item.superseded == .entirely {
-                problems.append(.init(evidence: item.id, kind: .superseded, day: nil))
-            } else if !item.binds(owners) {
-                problems.append(.init(evidence: item.id, kind: .notAParty, day: nil))
+            if evidence[index].superseded == .entirely {
+                problems.append(.init(evidence: id, kind: .superseded, day: nil))
+            } else if !evidence[index].binds(owners) {
+                problems.append(.init(evidence: id, kind: .notAParty, day: nil))
             } else if route == .technicallyNecessary && ownPurposes != .no {
-                problems.append(.init(evidence: item.id, kind: .ownPurposesUnknown, day: nil))
-            } else if item.kind != .dataProcessingAgreement && route == .agreement && !item.hasClause {
-                problems.append(.init(evidence: item.id, kind: .noClause, day: nil))
+                problems.append(.init(evidence: id, kind: .ownPurposesUnknown, day: nil))
+            } else if evidence[index].kind != .dataProcessingAgreement && route == .agreement
+                && !evidence[index].hasClause
+            {
+                problems.append(.init(evidence: id, kind: .noClause, day: nil))
             } else {
+                let item = evidence[index]
                 let validity = validity(of: item, policy: policy)
                 var end = validity.end
                 if case .from(let successorStart) = item.superseded {
@@ -111,9 +120,11 @@ enum RulesV2 {
             }
         }
 
-        let proving = candidates.filter { $0.covers(day) }
+        // Read where they lie rather than filtered into copies.
         let order: [Route] = [claimed, .optOut, .agreement, .technicallyNecessary]
-        guard let cited = order.first(where: { route in proving.contains { $0.route == route } }) else {
+        guard
+            let cited = order.first(where: { route in candidates.contains { $0.route == route && $0.covers(day) } })
+        else {
             if claimed == .none {
                 return Finding(
                     outcome: .nonCompliant, rule: Rules.citation(.none), explanation: .noRouteProven,
@@ -128,7 +139,9 @@ enum RulesV2 {
             )
         }
 
-        let ids = proving.map(\.facts.id)
+        var ids: [RecordID] = []
+        ids.reserveCapacity(candidates.count)
+        for candidate in candidates where candidate.covers(day) { ids.append(candidate.facts.id) }
         let other = cited == claimed ? nil : cited
         let rule = Rules.citation(cited)
         guard let lapse = lapse(of: candidates, from: day) else {
@@ -148,20 +161,20 @@ enum RulesV2 {
     /// route from `day` on (a renewal that starts the day after its predecessor ends continues the run), or the
     /// earlier review or notice deadline of the evidence that ends it. Nil when the run never ends.
     static func lapse(of candidates: [Candidate], from day: Day) -> Rules.Deadline? {
-        let covering = candidates.filter { $0.covers(day) }
+        let covering = candidates.lazy.filter { $0.covers(day) }
         guard !covering.contains(where: { $0.end == nil }), var runEnd = covering.compactMap(\.end).max() else {
             return nil
         }
-        while let next = candidates.first(where: { candidate in
+        while let next = candidates.firstIndex(where: { candidate in
             (candidate.validity.start.map { $0 <= runEnd.adding(days: 1) } ?? true)
                 && (candidate.end.map { $0 > runEnd } ?? true)
         }) {
-            guard let end = next.end else { return nil }
+            guard let end = candidates[next].end else { return nil }
             runEnd = end
         }
         // The evidence that ends the run lapses at its earliest deadline still ahead, notice included.
-        return candidates.filter { $0.end == runEnd }.map { candidate in
-            candidate.validity.deadlines.filter { $0.day >= day && $0.day <= runEnd }.min { $0.day < $1.day }
+        return candidates.lazy.filter { $0.end == runEnd }.map { candidate in
+            candidate.validity.deadlines.lazy.filter { $0.day >= day && $0.day <= runEnd }.min { $0.day < $1.day }
                 ?? Rules.Deadline(day: runEnd, kind: .validUntil)
         }.max { $0.day < $1.day }
     }
