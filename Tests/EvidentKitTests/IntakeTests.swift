@@ -138,6 +138,18 @@ struct NationalFixture {
         }
     }
 
+    /// A home copied without its empty directories (as git copies one) still takes bundles in.
+    @Test func aHomeWithoutItsTempDirectoryStillReceives() throws {
+        try withTemporaryDirectory { directory in
+            let national = try NationalFixture(in: directory)
+            let skat = try national.skat.bundle(
+                national.path("skat.tar"), asOf: "2026-06-01", sealTime: NationalFixture.seal2026)
+            try FileManager.default.removeItem(at: national.authority.home.appendingPathComponent("objects/tmp"))
+            #expect(try national.receive([skat]).accepted.count == 1)
+            #expect(try national.authority.registry.check(deep: true).problems.isEmpty)
+        }
+    }
+
     @Test func theSameBundleTwiceChangesNothing() throws {
         try withTemporaryDirectory { directory in
             let national = try NationalFixture(in: directory)

@@ -20,6 +20,10 @@ final class StagingFile {
     init(store: DocumentStore, filingID: String) throws(StoreError) {
         path = "\(store.tempDirectory)/\(filingID).\(UUID().uuidString).tmp"
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A home copied by a tool that leaves out empty directories (git does) has no temp directory.
+        if descriptor < 0 && errno == ENOENT && mkdir(store.tempDirectory, 0o700) == 0 {
+            descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        }
         guard descriptor >= 0 else { throw StoreError.writeFailed(path: path, reason: FileIO.lastError()) }
     }
 
