@@ -23,9 +23,10 @@ struct IntakeCommand: ParsableCommand {
 
                 A bundle whose signer does not speak for them is refused with signer-not-authority. Refused
                 bundles are listed with their problem codes and nothing of them is stored; the others are
-                recorded in one change (bundle bytes in the store, solutions and verdicts in the database, one
-                audit event). A bundle the home already holds changes nothing. Exits 0 when every bundle was
-                recorded or already held, 1 when any was refused.
+                recorded in one change (each bundle's files as documents in the store, solutions and verdicts in
+                the database, one audit event; 'intake get' gives a bundle back). A bundle the home already holds
+                (the same tag manifest) changes nothing. Exits 0 when every bundle was recorded or already held, 1
+                when any was refused.
                 """))
 
         @OptionGroup var home: ChangeOptions
