@@ -151,4 +151,51 @@ import Testing
             #expect(String(decoding: report.json(), as: UTF8.self) == String(decoding: encoded, as: UTF8.self))
         }
     }
+
+    /// The evaluation loaded on two connections at once, in the home's pool and in a view frozen from it, is the
+    /// one loaded on one connection.
+    @Test func twoConnectionsLoadWhatOneLoads() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["VEN-1"])
+            _ = try agreement(fixture, covers: ["SVC-1"], supersedes: "EVD-1", fixtureName: "contract.docx")
+            _ = try agreement(fixture, covers: ["USE-1", "SVC-2"], fixtureName: "contract.odt")
+            _ = try fixture.registry.withdrawEvidence("EVD-3", reason: nil, fixture.context)
+            let policy = try fixture.registry.policy()
+            let single = try fixture.registry.read { db in
+                try EvaluationLoader.evaluate(db, asOf: Self.day, solutions: nil, policy: policy, rules: .current)
+            }
+            #expect(single.verdicts.first?.outcome == .compliant)
+            #expect(single.verdicts.first?.evidence == [RecordID(.evidence, 2)])
+            #expect(try fixture.registry.evaluate(asOf: Self.day) == single)
+            #expect(try fixture.registry.frozen().evaluate(asOf: Self.day) == single)
+        }
+    }
+
+    /// A write between the two connections' snapshots (withdrawing the evidence that proves the usage: its row is
+    /// loaded on one, its coverage on the other) makes them disagree, and the evidence is loaded again on the
+    /// first: the verdicts are those of the registry at the first snapshot, in the home's pool and in a frozen
+    /// view (status reads one), not a mix.
+    @Test(arguments: [false, true])
+    func aWriteBetweenTheTwoSnapshotsIsNotMixedIn(frozen: Bool) throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try registry(in: directory)
+            _ = try agreement(fixture, covers: ["USE-1"])
+            let registry = frozen ? try fixture.registry.frozen() : fixture.registry
+            let before = try fixture.registry.evaluate(asOf: Self.day)
+            #expect(before.verdicts.first?.outcome == .compliant)
+            // Another process's registry, on the same home.
+            let other = try Registry.open(at: fixture.registry.home, clock: { Fixture.now })
+            var writes = 0
+            let evaluation = try registry.evaluate(
+                asOf: Self.day, filter: .all, policy: nil, rules: .current,
+                betweenSnapshots: {
+                    writes += 1
+                    _ = try other.withdrawEvidence("EVD-1", reason: nil, fixture.context)
+                })
+            #expect(writes == 1)
+            #expect(evaluation == before)
+            #expect(try fixture.registry.evaluate(asOf: Self.day).verdicts.first?.outcome == .missingEvidence)
+        }
+    }
 }

@@ -9,7 +9,7 @@ extension Registry {
         guard let pool = reader as? DatabasePool else { return self }
         return Registry(
             home: home, view: try Self.storageErrors { try pool.makeSnapshot() }, databaseLocation: databaseLocation,
-            clock: clock)
+            pool: pool, clock: clock)
     }
 
     /// The moment of the last audit event this registry includes; nil while the trail is empty.

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 
 /// Loads the facts the rules read in a few bulk queries.
@@ -10,6 +11,80 @@ enum EvaluationLoader {
         var facts = try load(db, solutions: selected, fallback: day)
         facts.active = try active(db, on: day)
         return facts.evaluate(asOf: day, policy: policy, rules: rules)
+    }
+
+    /// `evaluate` on `reader`, loading the evidence on another of `pool`'s connections at once
+    /// (loading on one connection was a third of status's time at 50,000 usages).
+    ///
+    /// The system SQLite cannot share a snapshot between connections, but every write that changes what the
+    /// rules read is one transaction that appends an audit event, so two read transactions that see the same
+    /// last event (and the same schema) see the same registry. When they do not, a write came between them, and
+    /// the evidence is loaded on `reader` after all: a view frozen before the write shows the registry as it was.
+    /// `betweenSnapshots` runs after `reader` has its snapshot and before the second connection takes one (for
+    /// tests that write there).
+    static func evaluate(
+        _ reader: any DatabaseReader, alongside pool: DatabasePool, asOf day: Day,
+        solutions select: (Database) throws -> Set<Int64>?, policy: RulePolicy, rules: RulesVersion,
+        betweenSnapshots: () throws -> Void = {}
+    ) throws -> Evaluation {
+        try reader.read { db in
+            let head = try snapshotHead(db)
+            try betweenSnapshots()
+            let evidence = Pending { [pool] in
+                try pool.read { db in
+                    var facts = EvaluationFacts()
+                    let head = try snapshotHead(db)
+                    try loadEvidenceRows(into: &facts, db, fallback: day)
+                    return (head: head, facts: facts)
+                }
+            }
+            // Waited for even when this side fails, so that no read is left running.
+            let rest = Result {
+                var facts = EvaluationFacts()
+                try loadScope(into: &facts, db, solutions: try select(db))
+                // Parties here rather than beside the evidence: the two halves then take about as long.
+                try loadParties(into: &facts, db)
+                let covered = try coverage(db)
+                facts.active = try active(db, on: day)
+                return (facts, covered)
+            }
+            let other = try evidence.value()
+            var (facts, covered) = try rest.get()
+            if other.head == head {
+                (facts.evidence, facts.supersessions) = (other.facts.evidence, other.facts.supersessions)
+            } else {
+                try loadEvidenceRows(into: &facts, db, fallback: day)
+            }
+            for (evidence, target) in covered { facts.addCoverage(evidence: evidence, target: target) }
+            return facts.evaluate(asOf: day, policy: policy, rules: rules)
+        }
+    }
+
+    /// What a read transaction sees, as far as telling two apart: its last audit event and the schema's version.
+    private static func snapshotHead(_ db: Database) throws -> [Int64?] {
+        [
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM auditEvent"),
+            try Int64.fetchOne(db, sql: "PRAGMA schema_version"),
+        ]
+    }
+
+    /// A value worked out on another thread, waited for.
+    private final class Pending<Value: Sendable>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once by the worker before it signals `done`, read only after waiting for it.
+        private var result: Result<Value, any Error>?
+
+        init(_ work: @escaping @Sendable () throws -> Value) {
+            DispatchQueue.global().async { [self] in
+                result = Result(catching: work)
+                done.signal()
+            }
+        }
+
+        func value() throws -> Value {
+            done.wait()
+            return try result!.get()
+        }
     }
 
     /// A year's evaluation: every usage active on `day`, and every usage whose last day fell from `start` to the
@@ -33,6 +108,16 @@ enum EvaluationLoader {
         -> EvaluationFacts
     {
         var facts = EvaluationFacts()
+        try loadScope(into: &facts, db, solutions: selected)
+        try loadEvidence(into: &facts, db, fallback: day)
+        for (evidence, target) in try coverage(db) { facts.addCoverage(evidence: evidence, target: target) }
+        return facts
+    }
+
+    /// Solutions (only `selected`, when given) with their owners, vendors and services.
+    private static func loadScope(into facts: inout EvaluationFacts, _ db: Database, solutions selected: Set<Int64>?)
+        throws
+    {
         var owners = ByID<[(id: Int64, kind: AuthorityKind)]>()
         try Row.fetchCursor(
             db,
@@ -55,17 +140,21 @@ enum EvaluationLoader {
         try Row.fetchCursor(db, sql: "SELECT id, name, vendorId FROM service").forEach { row in
             facts.services[row[0]] = (row[1], row[2])
         }
-        try loadEvidence(into: &facts, db, fallback: day)
+    }
+
+    /// What each piece of evidence covers, withdrawn or not, in the table's order.
+    private static func coverage(_ db: Database) throws -> [(evidence: Int64, target: RecordID)] {
+        var coverage: [(evidence: Int64, target: RecordID)] = []
         try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
             if let usage = row.optionalInt(1) {
-                facts.addCoverage(evidence: row.int(0), target: RecordID(.usage, usage))
+                coverage.append((row.int(0), RecordID(.usage, usage)))
             } else if let service = row.optionalInt(2) {
-                facts.addCoverage(evidence: row.int(0), target: RecordID(.service, service))
+                coverage.append((row.int(0), RecordID(.service, service)))
             } else if let vendor = row.optionalInt(3) {
-                facts.addCoverage(evidence: row.int(0), target: RecordID(.vendor, vendor))
+                coverage.append((row.int(0), RecordID(.vendor, vendor)))
             }
         }
-        return facts
+        return coverage
     }
 
     /// The usages active on `day`.
@@ -115,6 +204,12 @@ enum EvaluationLoader {
 
     /// The evidence that can count, with its parties and what supersedes it: withdrawn evidence never counts.
     static func loadEvidence(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
+        try loadEvidenceRows(into: &facts, db, fallback: fallback)
+        try loadParties(into: &facts, db)
+    }
+
+    /// The evidence that can count, with what supersedes it, without its parties.
+    private static func loadEvidenceRows(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
         let kinds = cases(of: EvidenceKind.self)
         try RawRows.forEach(
             db,
@@ -138,6 +233,10 @@ enum EvaluationLoader {
                 facts.addSupersession(successor: id, predecessor: predecessor)
             }
         }
+    }
+
+    /// Every piece of evidence's parties.
+    private static func loadParties(into facts: inout EvaluationFacts, _ db: Database) throws {
         try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
             facts.addParty(evidence: row.int(0), authority: row.int(1))
         }

@@ -37,10 +37,14 @@ public struct Registry: Sendable {
     let reader: any DatabaseReader
     /// The name SQLite opened the home's database by: its path, or a URI that reads a copy on read-only media.
     let databaseLocation: String
+    /// The home's read connections, also in a view frozen from them: a load may read on a second connection at
+    /// once when it can tell that connection sees what `reader` sees (`EvaluationLoader`). Nil for a copy on
+    /// read-only media (one connection) and a view rebuilt in memory.
+    let pool: DatabasePool?
     let clock: @Sendable () -> Date
 
     private init(
-        home: Home, writable: LazyWriter?, reader: any DatabaseReader, databaseLocation: String,
+        home: Home, writable: LazyWriter?, reader: any DatabaseReader, databaseLocation: String, pool: DatabasePool?,
         clock: @escaping @Sendable () -> Date
     ) {
         self.home = home
@@ -48,12 +52,18 @@ public struct Registry: Sendable {
         self.writable = writable
         self.reader = reader
         self.databaseLocation = databaseLocation
+        self.pool = pool
         self.clock = clock
     }
 
-    /// A view of the registry at one moment, read from `reader`: it refuses every change.
-    init(home: Home, view reader: any DatabaseReader, databaseLocation: String, clock: @escaping @Sendable () -> Date) {
-        self.init(home: home, writable: nil, reader: reader, databaseLocation: databaseLocation, clock: clock)
+    /// A view of the registry at one moment, read from `reader` (and, where it was frozen from them, the home's
+    /// `pool`): it refuses every change.
+    init(
+        home: Home, view reader: any DatabaseReader, databaseLocation: String, pool: DatabasePool? = nil,
+        clock: @escaping @Sendable () -> Date
+    ) {
+        self.init(
+            home: home, writable: nil, reader: reader, databaseLocation: databaseLocation, pool: pool, clock: clock)
     }
 
     /// Where changes go.
@@ -108,7 +118,8 @@ public struct Registry: Sendable {
                 }
             }
             let registry = Registry(
-                home: home, writable: writer, reader: reader, databaseLocation: location, clock: clock)
+                home: home, writable: writer, reader: reader, databaseLocation: location,
+                pool: reader as? DatabasePool, clock: clock)
             do {
                 try registry.finishMigrations()
             } catch RegistryError.readOnlyHome {

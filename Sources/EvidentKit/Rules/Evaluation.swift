@@ -41,11 +41,27 @@ extension Registry {
     public func evaluate(
         asOf day: Day, filter: Selection = .all, policy: RulePolicy? = nil, rules: RulesVersion = .current
     ) throws -> Evaluation {
+        try evaluate(asOf: day, filter: filter, policy: policy, rules: rules, betweenSnapshots: {})
+    }
+
+    /// `evaluate`, running `betweenSnapshots` where the two connections it loads on take their snapshots (for
+    /// tests).
+    func evaluate(
+        asOf day: Day, filter: Selection, policy: RulePolicy?, rules: RulesVersion,
+        betweenSnapshots: () throws -> Void
+    ) throws -> Evaluation {
         try Rules.checkReferenceDay(day, field: .asOf, rules: rules)
         let policy = try policy ?? self.policy()
-        return try read { db in
-            let selected = try solutions(in: filter, db).ids.map(Set.init)
-            return try EvaluationLoader.evaluate(db, asOf: day, solutions: selected, policy: policy, rules: rules)
+        let select = { (db: Database) in try solutions(in: filter, db).ids.map(Set.init) }
+        guard let pool else {
+            return try read { db in
+                try EvaluationLoader.evaluate(db, asOf: day, solutions: select(db), policy: policy, rules: rules)
+            }
+        }
+        return try Self.storageErrors {
+            try EvaluationLoader.evaluate(
+                reader, alongside: pool, asOf: day, solutions: select, policy: policy, rules: rules,
+                betweenSnapshots: betweenSnapshots)
         }
     }
 }
