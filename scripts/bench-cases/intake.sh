@@ -3,34 +3,21 @@
 # into a new home, against `openssl dgst -sha256` over the same 200 files, and against `cp` + `sync` of them (the
 # least keeping them durably costs). Target: intake no slower than openssl (ratio <= 1.0), using both cores.
 # Under --quick: 20 bundles of about 1 MiB, figures only.
+source scripts/lib/agency.sh
+
 bench_intake() {
     local count=200 kib=10560
     if [ "$quick" = 1 ]; then count=20 kib=1024; fi
     local template="$work/intake-agency" bundles="$work/intake-bundles"
     mkdir -p "$bundles"
-    "$evident" init --home "$template" >/dev/null
-    "$evident" authority add --home "$template" --name Skattestyrelsen --cvr 13748136 --kind state >/dev/null
-    "$evident" solution add --home "$template" --name TastSelv --kind self-service --channel web \
-        --url https://www.skat.dk --audience citizens --mandatory --owner Skattestyrelsen:responsible >/dev/null
-    "$evident" vendor add --home "$template" --name Vendor --country DK >/dev/null
-    "$evident" service add --home "$template" --vendor Vendor --name Statistics --category statistics \
-        --host stats.example.com >/dev/null
-    "$evident" usage add --home "$template" --solution TastSelv --service Statistics --since 2024-01-01 \
-        --route agreement --vendor-own-purposes no >/dev/null
-    "$evident" key new --out "$work/intake-key" --identity ops@skat.dk >/dev/null
-    printf 'ops@skat.dk,cvr:13748136 %s\n' "$(cut -d' ' -f1,2 "$work/intake-key.pub")" >"$work/intake-signers"
-    local i part
+    agency_home "$evident" "$template"
+    agency_key "$evident" "$work/intake-key" "$work/intake-signers"
+    local i
     for i in $(seq "$count"); do
         # Every bundle its own agency's copy of the registry and its own documents, together $kib KiB, as
         # the bundles of different authorities are: no document is stored twice.
         cp -a "$template" "$work/intake-agency-$i"
-        for part in 1 2 3 4; do
-            printf '%%PDF-1.4\n' >"$work/agreement-$part.pdf"
-            head -c $((kib * 1024 / 4)) /dev/urandom >>"$work/agreement-$part.pdf"
-        done
-        "$evident" evidence add "$work"/agreement-*.pdf --home "$work/intake-agency-$i" \
-            --kind data-processing-agreement --title "Data processing agreement" --covers USE-1 --party AUT-1 \
-            --signed 2025-01-01 >/dev/null
+        agency_agreement "$evident" "$work/intake-agency-$i" "$work" "$kib"
         "$evident" bundle create --home "$work/intake-agency-$i" --all --as-of 2026-06-01 --key "$work/intake-key" \
             --seal-time 2026-06-30T12:00:00Z --out "$bundles/EB-$i.tar" >/dev/null 2>&1
     done
