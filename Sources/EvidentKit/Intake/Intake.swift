@@ -74,8 +74,11 @@ extension Registry {
     ) throws -> IntakeReport {
         try recoverInterruptedFilings()
         let store = self.store
+        // The bundles held, by the tag manifest that names them.
         let known = try read { db in
-            Set(try ReceivedBundleRecord.fetchAll(db).map { $0.tagManifest(in: store) })
+            Dictionary(try ReceivedBundleRecord.fetchAll(db).map { ($0.tagManifest(in: store), $0.id!) }) { first, _ in
+                first
+            }
         }
         let workerCount = min(Self.intakeWorkers, max(1, paths.count))
         var placements: [ObjectPlacement] = []
@@ -113,6 +116,7 @@ extension Registry {
                 }
             }
         }
+        var recorded: [String: Int64] = [:]
         if !accepted.isEmpty {
             let stagedBy = Dictionary(grouping: accepted, by: \.worker).mapValues { $0.flatMap(\.kept.staged) }
             do {
@@ -124,6 +128,7 @@ extension Registry {
                     for (index, staged) in stagedBy { try placements[index].place(staged, batch: true) }
                     return (ids, ids.map { RecordID(.receivedBundle, $0) })
                 }
+                recorded = Dictionary(uniqueKeysWithValues: zip(accepted.map(\.tagManifest), ids))
                 report.accepted = try read { db in try ReceivedBundleInfo.load(db, ids: ids, store: store) }
             } catch {
                 placements.forEach { $0.undo() }
@@ -131,8 +136,8 @@ extension Registry {
             }
         }
         if !existing.isEmpty {
-            let held = Set(existing)
-            report.alreadyReceived = try receivedBundles().filter { held.contains($0.tagManifestSha256) }
+            let held = existing.compactMap { known[$0] ?? recorded[$0] }
+            report.alreadyReceived = try read { db in try ReceivedBundleInfo.load(db, ids: held, store: store) }
         }
         return report
     }
@@ -169,7 +174,7 @@ extension Registry {
 
     /// Verifies, keeps and judges one bundle; runs on a worker, with `hashers` hashing its payload files.
     private static func arrive(
-        _ path: String, worker: Int, area: StagingArea, hashers: Int, store: DocumentStore, known: Set<String>,
+        _ path: String, worker: Int, area: StagingArea, hashers: Int, store: DocumentStore, known: [String: Int64],
         allowedSigners: AllowedSigners
     ) -> Arrival {
         func rejected(_ problems: [IntakeProblem], identifier: String? = nil, status: BundleVerification.Status)
@@ -199,7 +204,7 @@ extension Registry {
             }
             return rejected(problems, identifier: verification.identifier, status: verification.status)
         }
-        if known.contains(tagManifest) {
+        if known[tagManifest] != nil {
             discard()
             return Arrival(verdict: .alreadyReceived(tagManifest: tagManifest))
         }
