@@ -116,26 +116,10 @@ extension BundleVerifier {
         let trailing = failure == nil ? reader.firstTrailingByte() : nil
         if failure == nil {
             switch PayloadHashing.hash(
-                payload, descriptor: reader.descriptor, sourcePath: path, keepingIn: area, workers: workers)
+                payload, descriptor: reader.descriptor, sourcePath: path, tarSize: reader.openedSize ?? 0,
+                keepingIn: area, workers: workers)
             {
-            case .success(let hashed):
-                contents.payload = hashed.payload
-                if let area {
-                    let parts = zip(payload, hashed.kept).compactMap { job, staged in
-                        staged.map { KeptBundle.Part(offset: job.offset, staged: $0) }
-                    }
-                    do {
-                        contents.kept = try KeptBundle.keep(
-                            descriptor: reader.descriptor, size: reader.openedSize ?? 0, parts: parts, area: area,
-                            fileName: URL(fileURLWithPath: path).lastPathComponent)
-                    } catch {
-                        parts.forEach { area.store.discard($0.staged) }
-                        switch error {
-                        case .region(let error): reader.noteFailure(error)
-                        case .notKept(let error): contents.keepFailure = error
-                        }
-                    }
-                }
+            case .success(let hashed): (contents.payload, contents.kept) = (hashed.payload, hashed.kept)
             case .failure(.region(let error)): reader.noteFailure(error)
             case .failure(.notKept(let error)): contents.keepFailure = error
             }

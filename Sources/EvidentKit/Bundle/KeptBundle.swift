@@ -24,8 +24,20 @@ struct KeptBundle: Sendable {
     var staged: [DocumentStore.Staged] { [frame] + parts.map(\.staged) }
 
     /// Stages the bytes of the tar at `descriptor` (of `size` bytes) that lie outside `parts` as the frame, and
-    /// returns the bundle kept; the parts must be in the tar's order and must not overlap.
+    /// returns the bundle kept; the parts must be in the tar's order and must not overlap. A failure leaves no
+    /// copy behind, the parts' included.
     static func keep(
+        descriptor: Int32, size: Int64, parts: [Part], area: StagingArea, fileName: String
+    ) throws(PayloadHashing.Failure) -> KeptBundle {
+        do {
+            return try frame(descriptor: descriptor, size: size, parts: parts, area: area, fileName: fileName)
+        } catch {
+            parts.forEach { area.store.discard($0.staged) }
+            throw error
+        }
+    }
+
+    private static func frame(
         descriptor: Int32, size: Int64, parts: [Part], area: StagingArea, fileName: String
     ) throws(PayloadHashing.Failure) -> KeptBundle {
         var gaps: [(start: Int64, end: Int64)] = []

@@ -15,11 +15,10 @@ final class PayloadHashing: @unchecked Sendable {
         let size: Int64
     }
 
-    /// What hashing found: each file's SHA-256 and size by its relative path, and, when kept, each job's staged
-    /// copy in the jobs' order (nil for an empty file, which has no bytes to keep).
+    /// What hashing found: each file's SHA-256 and size by its relative path, and, when kept, the bundle as kept.
     struct Hashed {
         var payload: [String: (sha256: String, size: Int64)]
-        var kept: [DocumentStore.Staged?]
+        var kept: KeptBundle?
     }
 
     /// Why hashing did not finish: the tar could not be read, or a copy could not be written.
@@ -51,9 +50,11 @@ final class PayloadHashing: @unchecked Sendable {
         order = jobs.indices.sorted { jobs[$0].size > jobs[$1].size }
     }
 
-    /// Hashes every job, and with `area` stages a copy of each; a failure leaves no copy behind.
+    /// Hashes every job, and with `area` keeps the bundle there (`KeptBundle`: a copy of each job and the rest of
+    /// the tar, of `tarSize` bytes, as its frame); a failure leaves no copy behind.
     static func hash(
-        _ jobs: [Job], descriptor: Int32, sourcePath: String, keepingIn area: StagingArea?, workers: Int
+        _ jobs: [Job], descriptor: Int32, sourcePath: String, tarSize: Int64, keepingIn area: StagingArea?,
+        workers: Int
     ) -> Result<Hashed, Failure> {
         let work = PayloadHashing(descriptor: descriptor, sourcePath: sourcePath, jobs: jobs, area: area)
         let workers = min(jobs.count, max(1, workers))
@@ -69,7 +70,17 @@ final class PayloadHashing: @unchecked Sendable {
         var payload: [String: (sha256: String, size: Int64)] = [:]
         // In the tar's order, so that of two entries with one name the last counts, as in one pass.
         for (job, hash) in zip(work.jobs, work.hashes) { payload[job.relative] = (hash!, job.size) }
-        return .success(Hashed(payload: payload, kept: work.kept))
+        guard let area else { return .success(Hashed(payload: payload, kept: nil)) }
+        let parts = zip(jobs, work.kept).compactMap { job, staged in
+            staged.map { KeptBundle.Part(offset: job.offset, staged: $0) }
+        }
+        return Result { () throws(Failure) in
+            Hashed(
+                payload: payload,
+                kept: try KeptBundle.keep(
+                    descriptor: descriptor, size: tarSize, parts: parts, area: area,
+                    fileName: URL(fileURLWithPath: sourcePath).lastPathComponent))
+        }
     }
 
     private func run() {
