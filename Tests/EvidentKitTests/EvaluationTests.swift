@@ -7,6 +7,7 @@ import Testing
 /// The verdicts computed from a real registry: coverage at each level, superseded and withdrawn evidence.
 @Suite struct EvaluationTests {
     static let day = try! Day(parsing: "2026-06-01")
+    static let policy = RulePolicy(optOutReviewMonths: 12, warningDays: 60)
 
     /// A fixture whose only usage (USE-1, GA on TastSelv) claims `route`, with an agreement filed at `level`.
     func registry(in directory: URL, route: Route = .agreement) throws -> Fixture {
@@ -197,5 +198,52 @@ import Testing
             #expect(evaluation == before)
             #expect(try fixture.registry.evaluate(asOf: Self.day).verdicts.first?.outcome == .missingEvidence)
         }
+    }
+
+    /// Thousands of usages judged at once (grouped by vendor, in slices on every core) get, in solution and usage
+    /// order, the verdicts each gets judged alone; usages of solutions not loaded get none.
+    @Test func judgingManyAtOnceIsJudgingEachAlone() throws {
+        var facts = EvaluationFacts()
+        let kinds: [SolutionKind] = [.selfService, .nationalPortal, .information]
+        for solution in 1...40 where solution != 7 {
+            facts.addSolution(
+                id: Int64(solution), name: "Solution \(solution)", kind: kinds[solution % 3], mandatory: true,
+                audience: .citizens, owners: [(Int64(solution % 5 + 1), solution % 2 == 0 ? .state : .municipality)])
+        }
+        for vendor in 1...12 { facts.vendorNames[Int64(vendor)] = "Vendor \(vendor)" }
+        for service in 1...60 { facts.services[Int64(service)] = ("Service \(service)", Int64(service % 12 + 1)) }
+        let evidenceKinds = EvidenceKind.allCases
+        for id in 1...900 {
+            facts.addEvidence(
+                Rules.EvidenceFacts(
+                    id: RecordID(.evidence, Int64(id)), kind: evidenceKinds[id % evidenceKinds.count],
+                    signed: Self.day.adding(days: id % 400 - 300), validUntil: Self.day.adding(days: id % 90 - 10),
+                    hasClause: id % 4 != 0, filed: Self.day.adding(days: -id % 500), allState: id % 17 == 0))
+            facts.setParties(evidence: Int64(id), authorities: [Int64(id % 5 + 1), Int64(id % 3 + 1)])
+            if id % 11 == 0 { facts.addSupersession(successor: Int64(id), predecessor: Int64(id - 5)) }
+            let target: RecordID =
+                switch id % 3 {
+                case 0: RecordID(.usage, Int64(id * 7 % 3000 + 1))
+                case 1: RecordID(.service, Int64(id % 60 + 1))
+                default: RecordID(.vendor, Int64(id % 12 + 1))
+                }
+            facts.addCoverage(evidence: Int64(id), target: target)
+        }
+        // Given out of order, as no loader gives them, so that putting them in order is tested too.
+        let usages = (1...3000).reversed().map { id in
+            (
+                usage: EvaluationFacts.UsageFacts(
+                    solution: Int64(id % 40 + 1), id: Int64(id), service: Int64(id * 13 % 60 + 1),
+                    route: Route.allCases[id % 4], ownPurposes: OwnPurposes.allCases[id / 4 % 3]),
+                day: Self.day.adding(days: id % 30)
+            )
+        }
+        let alone = usages.sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
+            .flatMap { facts.judge([$0], policy: Self.policy, rules: .current) }
+        let together = facts.judge(usages, policy: Self.policy, rules: .current)
+        #expect(together.count == 3000 - 75)
+        #expect(together.map(\.usage) == alone.map(\.usage))
+        #expect(together.indices.first { together[$0] != alone[$0] } == nil)
+        #expect(Set(together.map(\.outcome)).count >= 4)
     }
 }

@@ -153,7 +153,7 @@ import Testing
                 try fixture.registry.read { db in
                     var facts = EvaluationFacts()
                     try EvaluationLoader.loadEvidence(into: &facts, db, fallback: Self.day)
-                    let item = try #require(facts.evidence[1])
+                    let item = try #require(facts.evidence.first { $0.id == RecordID(.evidence, 1) })
                     let row = try #require(
                         try Row.fetchOne(
                             db,

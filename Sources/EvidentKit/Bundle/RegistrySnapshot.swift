@@ -60,11 +60,11 @@ struct RegistrySnapshot: Codable, Sendable, Equatable {
         for vendor in vendors { facts.vendorNames[vendor.id.number] = vendor.name }
         for service in services { facts.services[service.id.number] = (service.name, service.vendor.number) }
         for item in evidence where item.withdrawn == nil {
-            facts.evidence[item.id.number] = Rules.EvidenceFacts(
-                id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
-                filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day,
-                allState: item.allState)
-            for party in item.parties { facts.addParty(evidence: item.id.number, authority: party.number) }
+            facts.addEvidence(
+                Rules.EvidenceFacts(
+                    id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
+                    filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day,
+                    parties: item.parties.map(\.number), allState: item.allState))
             if let predecessor = item.supersedes {
                 facts.addSupersession(successor: item.id.number, predecessor: predecessor.number)
             }

@@ -27,33 +27,12 @@ struct ByID<Value> {
         }
     }
 
-    /// Appends the value stored under `id` to `list`, copied once; false when there is none.
-    func append(valueOf id: Int64, to list: inout [Value]) -> Bool {
-        guard id >= 0 && id < values.count else {
-            guard let value = self[id] else { return false }
-            list.append(value)
-            return true
-        }
-        switch values[Int(id)] {
-        case .some(let value):
-            list.append(value)
-            return true
-        case .none: return false
-        }
-    }
-
     /// Appends to the array stored under `id`, creating it when absent.
     mutating func append<Element>(_ element: Element, to id: Int64) where Value == [Element] {
         var list = self[id] ?? []
         self[id] = nil
         list.append(element)
         self[id] = list
-    }
-
-    /// Every stored value with its id.
-    var entries: [(id: Int64, value: Value)] {
-        values.enumerated().compactMap { index, value in value.map { (Int64(index), $0) } }
-            + overflow.map { ($0.key, $0.value) }
     }
 }
 

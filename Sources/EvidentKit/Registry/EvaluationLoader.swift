@@ -42,20 +42,20 @@ enum EvaluationLoader {
             let rest = Result {
                 var facts = EvaluationFacts()
                 try loadScope(into: &facts, db, solutions: try select(db))
-                // Parties here rather than beside the evidence: the two halves then take about as long.
-                try loadParties(into: &facts, db)
-                let covered = try coverage(db)
+                // Parties and coverage here rather than beside the evidence: the two halves then take about as long.
+                let parties = try partyRows(db)
+                try loadCoverage(into: &facts, db)
                 facts.active = try active(db, on: day)
-                return (facts, covered)
+                return (facts, parties)
             }
-            let other = try evidence.value()
-            var (facts, covered) = try rest.get()
+            var other = try evidence.value()
+            var (facts, parties) = try rest.get()
             if other.head == head {
-                (facts.evidence, facts.supersessions) = (other.facts.evidence, other.facts.supersessions)
+                facts.adoptEvidence(of: &other.facts)
             } else {
                 try loadEvidenceRows(into: &facts, db, fallback: day)
             }
-            for (evidence, target) in covered { facts.addCoverage(evidence: evidence, target: target) }
+            addParties(parties, to: &facts)
             return facts.evaluate(asOf: day, policy: policy, rules: rules)
         }
     }
@@ -110,7 +110,7 @@ enum EvaluationLoader {
         var facts = EvaluationFacts()
         try loadScope(into: &facts, db, solutions: selected)
         try loadEvidence(into: &facts, db, fallback: day)
-        for (evidence, target) in try coverage(db) { facts.addCoverage(evidence: evidence, target: target) }
+        try loadCoverage(into: &facts, db)
         return facts
     }
 
@@ -143,18 +143,16 @@ enum EvaluationLoader {
     }
 
     /// What each piece of evidence covers, withdrawn or not, in the table's order.
-    private static func coverage(_ db: Database) throws -> [(evidence: Int64, target: RecordID)] {
-        var coverage: [(evidence: Int64, target: RecordID)] = []
+    private static func loadCoverage(into facts: inout EvaluationFacts, _ db: Database) throws {
         try RawRows.forEach(db, "SELECT evidenceId, usageId, serviceId, vendorId FROM coverage") { row in
             if let usage = row.optionalInt(1) {
-                coverage.append((row.int(0), RecordID(.usage, usage)))
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.usage, usage))
             } else if let service = row.optionalInt(2) {
-                coverage.append((row.int(0), RecordID(.service, service)))
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.service, service))
             } else if let vendor = row.optionalInt(3) {
-                coverage.append((row.int(0), RecordID(.vendor, vendor)))
+                facts.addCoverage(evidence: row.int(0), target: RecordID(.vendor, vendor))
             }
         }
-        return coverage
     }
 
     /// The usages active on `day`.
@@ -205,12 +203,14 @@ enum EvaluationLoader {
     /// The evidence that can count, with its parties and what supersedes it: withdrawn evidence never counts.
     static func loadEvidence(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
         try loadEvidenceRows(into: &facts, db, fallback: fallback)
-        try loadParties(into: &facts, db)
+        addParties(try partyRows(db), to: &facts)
     }
 
     /// The evidence that can count, with what supersedes it, without its parties.
     private static func loadEvidenceRows(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
         let kinds = cases(of: EvidenceKind.self)
+        // Sized at once: growing the table copied it several times over.
+        facts.reserveEvidence(try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence") ?? 0)
         try RawRows.forEach(
             db,
             """
@@ -223,22 +223,37 @@ enum EvaluationLoader {
             // A kind the enum does not know (only a tampered database has one) proves nothing. A clause cites
             // something when any byte is not blank, as SQL's `trim` told `blankClause` would find (`trim` allocated
             // for each row).
-            facts.evidence[id] = Rules.EvidenceFacts(
-                id: RecordID(.evidence, id), kind: row.match(1, kinds) ?? .other, captured: try row.day(text: 2),
-                signed: try row.day(text: 3), validFrom: try row.day(text: 4), validUntil: try row.day(text: 5),
-                reviewBy: try row.day(text: 6), noticeDays: row.optionalInt(7).map(Int.init),
-                hasClause: row.bytes(8)?.contains { !blankClause.contains($0) } ?? false,
-                filed: try row.day(text: 9) ?? fallback, allState: row.int(10) != 0)
+            facts.addEvidence(
+                Rules.EvidenceFacts(
+                    id: RecordID(.evidence, id), kind: row.match(1, kinds) ?? .other, captured: try row.day(text: 2),
+                    signed: try row.day(text: 3), validFrom: try row.day(text: 4), validUntil: try row.day(text: 5),
+                    reviewBy: try row.day(text: 6), noticeDays: row.optionalInt(7).map(Int.init),
+                    hasClause: row.bytes(8)?.contains { !blankClause.contains($0) } ?? false,
+                    filed: try row.day(text: 9) ?? fallback, allState: row.int(10) != 0))
             if let predecessor = row.optionalInt(11) {
                 facts.addSupersession(successor: id, predecessor: predecessor)
             }
         }
     }
 
-    /// Every piece of evidence's parties.
-    private static func loadParties(into facts: inout EvaluationFacts, _ db: Database) throws {
-        try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
-            facts.addParty(evidence: row.int(0), authority: row.int(1))
+    /// Gives each piece of evidence its parties, from `partyRows`.
+    private static func addParties(_ rows: [(evidence: Int64, authority: Int64)], to facts: inout EvaluationFacts) {
+        var start = rows.startIndex
+        // One array per piece, made whole: appending row by row grew each one twice.
+        while start < rows.endIndex {
+            let evidence = rows[start].evidence
+            let end = rows[start...].firstIndex { $0.evidence != evidence } ?? rows.endIndex
+            facts.setParties(evidence: evidence, authorities: rows[start..<end].map(\.authority))
+            start = end
         }
+    }
+
+    /// Every piece of evidence's parties, as evidence and authority row ids, in that order.
+    private static func partyRows(_ db: Database) throws -> [(evidence: Int64, authority: Int64)] {
+        var parties: [(evidence: Int64, authority: Int64)] = []
+        try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
+            parties.append((row.int(0), row.int(1)))
+        }
+        return parties
     }
 }

@@ -34,7 +34,8 @@ extension Registry {
         return try read { db in
             var facts = EvaluationFacts()
             try EvaluationLoader.loadEvidence(into: &facts, db, fallback: day)
-            let evidence = facts.evidenceWithSupersession()
+            facts.markSuperseded()
+            let evidence = facts.evidence
             var titles: [Int64: String] = [:]
             try Row.fetchCursor(db, sql: "SELECT id, title FROM evidence WHERE withdrawnAt IS NULL").forEach {
                 titles[$0[0]] = $0[1]
@@ -45,7 +46,7 @@ extension Registry {
             }
             let last = day.adding(days: days)
             var items: [DueItem] = []
-            for (id, facts) in evidence.entries where facts.superseded != .entirely {
+            for facts in evidence where facts.superseded != .entirely {
                 let counts: Day? = if case .from(let start) = facts.superseded { start.adding(days: -1) } else { nil }
                 // Passed deadlines of evidence that still counts stay listed until it is superseded or withdrawn.
                 guard (counts ?? day) >= day else { continue }
@@ -55,8 +56,8 @@ extension Registry {
                         DueItem(
                             day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal,
                             overdue: deadline.day < day, deadline: deadline.kind, evidence: facts.id, kind: facts.kind,
-                            title: titles[id] ?? "",
-                            covers: (covers[id] ?? []).sorted()))
+                            title: titles[facts.id.number] ?? "",
+                            covers: (covers[facts.id.number] ?? []).sorted()))
                 }
             }
             // Passed days sort first, so overdue items lead.

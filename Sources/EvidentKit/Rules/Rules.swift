@@ -21,8 +21,6 @@ public enum Rules {
         public var allState: Bool
         /// Whether unwithdrawn evidence supersedes it, and from when.
         public var superseded: Supersession?
-        /// Whether it binds the owners of the usage being judged, when the caller has worked it out already.
-        var bindsOwners: Bool?
 
         /// Facts with the dates as one value.
         public init(
@@ -50,11 +48,6 @@ public enum Rules {
         /// Whether it binds one of a solution's owners (rules 2): a party owns it, or it is a framework agreement
         /// and a state authority owns it.
         func binds(_ owners: Owners) -> Bool {
-            bindsOwners ?? Self.binds(parties: parties, allState: allState, owners)
-        }
-
-        /// Whether parties (or a framework agreement) bind one of a solution's owners.
-        static func binds(parties: some Sequence<Int64>, allState: Bool, _ owners: Owners) -> Bool {
             allState ? owners.includesState : parties.contains { owners.contains($0) }
         }
     }
@@ -189,11 +182,25 @@ public enum Rules {
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], on day: Day, policy: RulePolicy,
         owners: Owners = Owners(), rules: RulesVersion = .current
     ) -> Finding {
+        judge(
+            route: route, ownPurposes: ownPurposes, evidence: evidence, at: evidence.indices, on: day, policy: policy,
+            owners: owners, rules: rules)
+    }
+
+    /// `judge` on the evidence at `positions` of `evidence`, in id order: a registry's evidence is judged where it
+    /// lies, since each piece covers many usages.
+    static func judge(
+        route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], at positions: some Collection<Int>,
+        on day: Day, policy: RulePolicy, owners: Owners, rules: RulesVersion
+    ) -> Finding {
         switch rules {
-        case .v1: RulesV1.judge(route: route, ownPurposes: ownPurposes, evidence: evidence, on: day, policy: policy)
+        case .v1:
+            RulesV1.judge(
+                route: route, ownPurposes: ownPurposes, evidence: evidence, at: positions, on: day, policy: policy)
         case .v2:
             RulesV2.judge(
-                route: route, ownPurposes: ownPurposes, evidence: evidence, on: day, policy: policy, owners: owners)
+                route: route, ownPurposes: ownPurposes, evidence: evidence, at: positions, on: day, policy: policy,
+                owners: owners)
         }
     }
 }

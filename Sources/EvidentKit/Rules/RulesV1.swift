@@ -47,9 +47,11 @@ enum RulesV1 {
         }
     }
 
-    /// The verdict on a usage of a covered solution on `day`, from the evidence that covers it, in id order.
+    /// The verdict on a usage of a covered solution on `day`, from the evidence at `positions` that covers it, in
+    /// id order.
     static func judge(
-        route: Route, ownPurposes: OwnPurposes, evidence: [Rules.EvidenceFacts], on day: Day, policy: RulePolicy
+        route: Route, ownPurposes: OwnPurposes, evidence: [Rules.EvidenceFacts], at positions: some Collection<Int>,
+        on day: Day, policy: RulePolicy
     ) -> Rules.Finding {
         typealias Finding = Rules.Finding
         let rule = Rules.citation(route)
@@ -66,7 +68,7 @@ enum RulesV1 {
         var proving: [(Rules.EvidenceFacts, Rules.Validity)] = []
         var problems: [Reason.EvidenceProblem] = []
         // Superseded evidence stops counting the moment its successor is filed.
-        for item in evidence where item.superseded == nil && proves(item.kind, route) {
+        for item in positions.lazy.map({ evidence[$0] }) where item.superseded == nil && proves(item.kind, route) {
             considered.append(item.id)
             let validity = validity(of: item, policy: policy)
             if let start = validity.start, day < start {

@@ -63,10 +63,11 @@ enum RulesV2 {
         }
     }
 
-    /// The verdict on a usage of a covered solution on `day`, from the evidence that covers it, in id order.
+    /// The verdict on a usage of a covered solution on `day`, from the evidence at `positions` that covers it, in
+    /// id order.
     static func judge(
-        route claimed: Route, ownPurposes: OwnPurposes, evidence: [Rules.EvidenceFacts], on day: Day,
-        policy: RulePolicy, owners: Rules.Owners
+        route claimed: Route, ownPurposes: OwnPurposes, evidence: [Rules.EvidenceFacts],
+        at positions: some Collection<Int>, on day: Day, policy: RulePolicy, owners: Rules.Owners
     ) -> Rules.Finding {
         typealias Finding = Rules.Finding
         if ownPurposes == .yes {
@@ -78,11 +79,11 @@ enum RulesV2 {
         var considered: [RecordID] = []
         var problems: [Reason.EvidenceProblem] = []
         // Sized once: most evidence about a vendor is refused, and each refusal adds to both.
-        considered.reserveCapacity(evidence.count)
-        problems.reserveCapacity(evidence.count)
+        considered.reserveCapacity(positions.count)
+        problems.reserveCapacity(positions.count)
         var candidates: [Candidate] = []
-        candidates.reserveCapacity(evidence.count)
-        for index in evidence.indices {
+        candidates.reserveCapacity(positions.count)
+        for index in positions {
             // Read in place; only evidence that can prove is copied (copies were rules 2's largest cost).
             guard let route = route(provenBy: evidence[index].kind) else { continue }
             let id = evidence[index].id
