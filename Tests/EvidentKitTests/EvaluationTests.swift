@@ -219,7 +219,8 @@ import Testing
                     id: RecordID(.evidence, Int64(id)), kind: evidenceKinds[id % evidenceKinds.count],
                     signed: Self.day.adding(days: id % 400 - 300), validUntil: Self.day.adding(days: id % 90 - 10),
                     hasClause: id % 4 != 0, filed: Self.day.adding(days: -id % 500), allState: id % 17 == 0))
-            facts.setParties(evidence: Int64(id), authorities: [Int64(id % 5 + 1), Int64(id % 3 + 1)])
+            facts.addParty(evidence: Int64(id), authority: Int64(id % 5 + 1))
+            facts.addParty(evidence: Int64(id), authority: Int64(id % 3 + 1))
             if id % 11 == 0 { facts.addSupersession(successor: Int64(id), predecessor: Int64(id - 5)) }
             let target: RecordID =
                 switch id % 3 {
@@ -245,5 +246,17 @@ import Testing
         #expect(together.map(\.usage) == alone.map(\.usage))
         #expect(together.indices.first { together[$0] != alone[$0] } == nil)
         #expect(Set(together.map(\.outcome)).count >= 4)
+    }
+
+    /// Each piece of evidence keeps its own parties in the one list, even when another's come in between.
+    @Test func partiesAddedInAnyOrderStayWithTheirEvidence() {
+        var facts = EvaluationFacts()
+        for (evidence, authority) in [(1, 10), (2, 20), (1, 11), (3, 30), (2, 21), (1, 12)] as [(Int64, Int64)] {
+            facts.addParty(evidence: evidence, authority: authority)
+        }
+        #expect(Array(facts.parties(of: 1)) == [10, 11, 12])
+        #expect(Array(facts.parties(of: 2)) == [20, 21])
+        #expect(Array(facts.parties(of: 3)) == [30])
+        #expect(facts.parties(of: 4).isEmpty)
     }
 }

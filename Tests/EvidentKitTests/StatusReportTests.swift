@@ -98,6 +98,26 @@ import Testing
         }
     }
 
+    /// Every ASCII character, and some beyond it, at every place in strings around eight and sixteen bytes long, is
+    /// escaped as `JSONEncoder` escapes it (the writer looks for characters to escape eight bytes at a time).
+    @Test func everyCharacterAtEveryPlaceIsEscapedAsJSONEncoderDoes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let characters = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["é", "\u{A0}", "👩‍💻", "\u{2028}"]
+        for character in characters {
+            for length in [1, 7, 8, 9, 15, 16, 17] {
+                for place in 0..<length {
+                    let text =
+                        String(repeating: "a", count: place) + character
+                        + String(repeating: "b", count: length - place - 1)
+                    var bytes: [UInt8] = []
+                    JSONWriter.appendString(text, to: &bytes)
+                    #expect(bytes == Array(try encoder.encode(text)), "\(Array(text.utf8))")
+                }
+            }
+        }
+    }
+
     /// More verdicts than one block of pieces holds, so that pieces written on several threads must come out in
     /// order, separated as one array.
     @Test func verdictsWrittenOnSeveralThreadsComeOutInOrder() throws {

@@ -63,8 +63,8 @@ struct RegistrySnapshot: Codable, Sendable, Equatable {
             facts.addEvidence(
                 Rules.EvidenceFacts(
                     id: item.id, kind: item.kind, dates: item.dates, hasClause: Rules.citesClause(item.clause),
-                    filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day,
-                    parties: item.parties.map(\.number), allState: item.allState))
+                    filed: (try? Day(parsing: String(item.filedAt.prefix(10)))) ?? day, allState: item.allState))
+            for party in item.parties { facts.addParty(evidence: item.id.number, authority: party.number) }
             if let predecessor = item.supersedes {
                 facts.addSupersession(successor: item.id.number, predecessor: predecessor.number)
             }

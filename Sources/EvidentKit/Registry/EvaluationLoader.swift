@@ -43,19 +43,18 @@ enum EvaluationLoader {
                 var facts = EvaluationFacts()
                 try loadScope(into: &facts, db, solutions: try select(db))
                 // Parties and coverage here rather than beside the evidence: the two halves then take about as long.
-                let parties = try partyRows(db)
+                try loadParties(into: &facts, db)
                 try loadCoverage(into: &facts, db)
                 facts.active = try active(db, on: day)
-                return (facts, parties)
+                return facts
             }
-            var other = try evidence.value()
-            var (facts, parties) = try rest.get()
+            var other = try evidence.take()
+            var facts = try rest.get()
             if other.head == head {
                 facts.adoptEvidence(of: &other.facts)
             } else {
                 try loadEvidenceRows(into: &facts, db, fallback: day)
             }
-            addParties(parties, to: &facts)
             return facts.evaluate(asOf: day, policy: policy, rules: rules)
         }
     }
@@ -81,8 +80,10 @@ enum EvaluationLoader {
             }
         }
 
-        func value() throws -> Value {
+        /// The value, once; handed over rather than copied, so that the caller holds the only reference to it.
+        func take() throws -> Value {
             done.wait()
+            defer { result = nil }
             return try result!.get()
         }
     }
@@ -203,7 +204,7 @@ enum EvaluationLoader {
     /// The evidence that can count, with its parties and what supersedes it: withdrawn evidence never counts.
     static func loadEvidence(into facts: inout EvaluationFacts, _ db: Database, fallback: Day) throws {
         try loadEvidenceRows(into: &facts, db, fallback: fallback)
-        addParties(try partyRows(db), to: &facts)
+        try loadParties(into: &facts, db)
     }
 
     /// The evidence that can count, with what supersedes it, without its parties.
@@ -236,24 +237,10 @@ enum EvaluationLoader {
         }
     }
 
-    /// Gives each piece of evidence its parties, from `partyRows`.
-    private static func addParties(_ rows: [(evidence: Int64, authority: Int64)], to facts: inout EvaluationFacts) {
-        var start = rows.startIndex
-        // One array per piece, made whole: appending row by row grew each one twice.
-        while start < rows.endIndex {
-            let evidence = rows[start].evidence
-            let end = rows[start...].firstIndex { $0.evidence != evidence } ?? rows.endIndex
-            facts.setParties(evidence: evidence, authorities: rows[start..<end].map(\.authority))
-            start = end
-        }
-    }
-
-    /// Every piece of evidence's parties, as evidence and authority row ids, in that order.
-    private static func partyRows(_ db: Database) throws -> [(evidence: Int64, authority: Int64)] {
-        var parties: [(evidence: Int64, authority: Int64)] = []
+    /// Every piece of evidence's parties.
+    private static func loadParties(into facts: inout EvaluationFacts, _ db: Database) throws {
         try RawRows.forEach(db, "SELECT evidenceId, authorityId FROM evidenceParty ORDER BY 1, 2") { row in
-            parties.append((row.int(0), row.int(1)))
+            facts.addParty(evidence: row.int(0), authority: row.int(1))
         }
-        return parties
     }
 }

@@ -48,6 +48,11 @@ public enum Rules {
         /// Whether it binds one of a solution's owners (rules 2): a party owns it, or it is a framework agreement
         /// and a state authority owns it.
         func binds(_ owners: Owners) -> Bool {
+            Self.binds(parties: parties, allState: allState, owners)
+        }
+
+        /// Whether parties (or a framework agreement) bind one of a solution's owners.
+        static func binds(parties: some Sequence<Int64>, allState: Bool, _ owners: Owners) -> Bool {
             allState ? owners.includesState : parties.contains { owners.contains($0) }
         }
     }
@@ -183,15 +188,16 @@ public enum Rules {
         owners: Owners = Owners(), rules: RulesVersion = .current
     ) -> Finding {
         judge(
-            route: route, ownPurposes: ownPurposes, evidence: evidence, at: evidence.indices, on: day, policy: policy,
-            owners: owners, rules: rules)
+            route: route, ownPurposes: ownPurposes, evidence: evidence, at: evidence.indices,
+            binding: { evidence[$0].binds(owners) }, on: day, policy: policy, rules: rules)
     }
 
-    /// `judge` on the evidence at `positions` of `evidence`, in id order: a registry's evidence is judged where it
-    /// lies, since each piece covers many usages.
+    /// `judge` on the evidence at `positions` of `evidence`, in id order, where `binds` tells whether the evidence
+    /// at a position binds one of the solution's owners: a registry's evidence is judged where it lies, since each
+    /// piece covers many usages, and its parties are kept apart from it.
     static func judge(
         route: Route, ownPurposes: OwnPurposes, evidence: [EvidenceFacts], at positions: some Collection<Int>,
-        on day: Day, policy: RulePolicy, owners: Owners, rules: RulesVersion
+        binding binds: (Int) -> Bool, on day: Day, policy: RulePolicy, rules: RulesVersion
     ) -> Finding {
         switch rules {
         case .v1:
@@ -199,8 +205,8 @@ public enum Rules {
                 route: route, ownPurposes: ownPurposes, evidence: evidence, at: positions, on: day, policy: policy)
         case .v2:
             RulesV2.judge(
-                route: route, ownPurposes: ownPurposes, evidence: evidence, at: positions, on: day, policy: policy,
-                owners: owners)
+                route: route, ownPurposes: ownPurposes, evidence: evidence, at: positions, binding: binds, on: day,
+                policy: policy)
         }
     }
 }

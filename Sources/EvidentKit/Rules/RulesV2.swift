@@ -64,10 +64,10 @@ enum RulesV2 {
     }
 
     /// The verdict on a usage of a covered solution on `day`, from the evidence at `positions` that covers it, in
-    /// id order.
+    /// id order; `binds` tells whether the evidence at a position binds one of the solution's owners.
     static func judge(
         route claimed: Route, ownPurposes: OwnPurposes, evidence: [Rules.EvidenceFacts],
-        at positions: some Collection<Int>, on day: Day, policy: RulePolicy, owners: Rules.Owners
+        at positions: some Collection<Int>, binding binds: (Int) -> Bool, on day: Day, policy: RulePolicy
     ) -> Rules.Finding {
         typealias Finding = Rules.Finding
         if ownPurposes == .yes {
@@ -91,7 +91,7 @@ enum RulesV2 {
             // The cheap refusals first: most evidence about a vendor belongs to other authorities.
             if evidence[index].superseded == .entirely {
                 problems.append(.init(evidence: id, kind: .superseded, day: nil))
-            } else if !evidence[index].binds(owners) {
+            } else if !binds(index) {
                 problems.append(.init(evidence: id, kind: .notAParty, day: nil))
             } else if route == .technicallyNecessary && ownPurposes != .no {
                 problems.append(.init(evidence: id, kind: .ownPurposesUnknown, day: nil))
