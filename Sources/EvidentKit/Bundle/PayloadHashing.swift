@@ -132,7 +132,10 @@ final class PayloadHashing: @unchecked Sendable {
             } else {
                 var position = job.offset
                 let end = job.offset + job.size
-                digest = try HashingReader.stream(expectedSize: job.size, { _ in }) { buffer in
+                // With several files, each worker reads and hashes its own on one core, so that the bytes read stay
+                // in that core's cache for the hash instead of going to the other core's hasher.
+                digest = try HashingReader.stream(expectedSize: job.size, onThisThread: jobs.count > 1, { _ in }) {
+                    buffer in
                     let count = try TarSource.readBlock(descriptor, at: position, limit: end - position, into: buffer)
                     position += Int64(count)
                     return count

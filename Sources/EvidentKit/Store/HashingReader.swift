@@ -34,13 +34,14 @@ enum HashingReader {
 
     /// Reads with `read` (which fills the buffer it is given and returns how many bytes it wrote, 0 at the end)
     /// until it returns 0, handing each chunk to `body`; returns the SHA-256 of every byte read. A file of at most
-    /// `inlineLimit` bytes (`expectedSize`, a hint) is hashed on the calling thread.
+    /// `inlineLimit` bytes (`expectedSize`, a hint) is hashed on the calling thread, and so is every file when
+    /// `onThisThread` (when other threads hash other files, every core is busy already).
     static func stream(
-        expectedSize: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void,
+        expectedSize: Int64, onThisThread: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> Void,
         read: (UnsafeMutableRawBufferPointer) throws -> Int
     ) throws -> SHA256.Digest {
         // A second thread costs more than it saves on a small file.
-        if expectedSize <= Int64(inlineLimit) {
+        if onThisThread || expectedSize <= Int64(inlineLimit) {
             var hasher = SHA256()
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: FileIO.chunkSize, alignment: 64)
             defer { buffer.deallocate() }
