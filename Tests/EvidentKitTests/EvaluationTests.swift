@@ -259,4 +259,30 @@ import Testing
         #expect(Array(facts.parties(of: 3)) == [30])
         #expect(facts.parties(of: 4).isEmpty)
     }
+
+    /// Evidence covering a usage at several levels counts once, and the evidence a verdict rests on is in id order
+    /// whatever order its coverage was recorded in.
+    @Test func evidenceAtSeveralLevelsCountsOnceInIdOrder() {
+        var facts = EvaluationFacts()
+        facts.addSolution(
+            id: 1, name: "TastSelv", kind: .selfService, mandatory: true, audience: .citizens, owners: [(1, .state)])
+        facts.vendorNames[1] = "Google"
+        facts.services[1] = ("Analytics", 1)
+        for id in [4, 2, 3, 1] as [Int64] {
+            facts.addEvidence(
+                Rules.EvidenceFacts(
+                    id: RecordID(.evidence, id), kind: .dataProcessingAgreement, signed: Self.day.adding(days: -30),
+                    filed: Self.day))
+            facts.addParty(evidence: id, authority: 1)
+        }
+        let coverage: [(Int64, RecordID)] = [
+            (3, RecordID(.vendor, 1)), (1, RecordID(.service, 1)), (4, RecordID(.usage, 1)), (1, RecordID(.vendor, 1)),
+            (2, RecordID(.vendor, 1)), (1, RecordID(.usage, 1)), (3, RecordID(.service, 1)), (4, RecordID(.usage, 1)),
+        ]
+        for (evidence, target) in coverage { facts.addCoverage(evidence: evidence, target: target) }
+        let usage = EvaluationFacts.UsageFacts(solution: 1, id: 1, service: 1, route: .agreement, ownPurposes: .no)
+        let verdicts = facts.judge([(usage, Self.day)], policy: Self.policy, rules: .current)
+        #expect(verdicts.map(\.outcome) == [.compliant])
+        #expect(verdicts.first?.evidence == [1, 2, 3, 4].map { RecordID(.evidence, $0) })
+    }
 }

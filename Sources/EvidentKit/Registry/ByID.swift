@@ -27,6 +27,16 @@ struct ByID<Value> {
         }
     }
 
+    /// Inserts into the sorted array stored under `id` where it keeps it sorted, creating it when absent.
+    mutating func insert<Element: Comparable>(_ element: Element, sortedInto id: Int64) where Value == [Element] {
+        var list = self[id] ?? []
+        self[id] = nil
+        // Elements mostly come in order: searched for from the end.
+        let index = list.lastIndex { $0 <= element }.map { $0 + 1 } ?? 0
+        list.insert(element, at: index)
+        self[id] = list
+    }
+
     /// Appends to the array stored under `id`, creating it when absent.
     mutating func append<Element>(_ element: Element, to id: Int64) where Value == [Element] {
         var list = self[id] ?? []
