@@ -7,7 +7,6 @@ import Testing
 /// The verdicts computed from a real registry: coverage at each level, superseded and withdrawn evidence.
 @Suite struct EvaluationTests {
     static let day = try! Day(parsing: "2026-06-01")
-    static let policy = RulePolicy(optOutReviewMonths: 12, warningDays: 60)
 
     /// A fixture whose only usage (USE-1, GA on TastSelv) claims `route`, with an agreement filed at `level`.
     func registry(in directory: URL, route: Route = .agreement) throws -> Fixture {
@@ -240,8 +239,8 @@ import Testing
             )
         }
         let alone = usages.sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
-            .flatMap { facts.judge([$0], policy: Self.policy, rules: .current) }
-        let together = facts.judge(usages, policy: Self.policy, rules: .current)
+            .flatMap { facts.judge([$0], policy: .standard, rules: .current) }
+        let together = facts.judge(usages, policy: .standard, rules: .current)
         #expect(together.count == 3000 - 75)
         #expect(together.map(\.usage) == alone.map(\.usage))
         #expect(together.indices.first { together[$0] != alone[$0] } == nil)
@@ -281,7 +280,7 @@ import Testing
         ]
         for (evidence, target) in coverage { facts.addCoverage(evidence: evidence, target: target) }
         let usage = EvaluationFacts.UsageFacts(solution: 1, id: 1, service: 1, route: .agreement, ownPurposes: .no)
-        let verdicts = facts.judge([(usage, Self.day)], policy: Self.policy, rules: .current)
+        let verdicts = facts.judge([(usage, Self.day)], policy: .standard, rules: .current)
         #expect(verdicts.map(\.outcome) == [.compliant])
         #expect(verdicts.first?.evidence == [1, 2, 3, 4].map { RecordID(.evidence, $0) })
     }

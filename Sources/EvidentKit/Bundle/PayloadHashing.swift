@@ -32,6 +32,10 @@ final class PayloadHashing: @unchecked Sendable {
     private let sourcePath: String
     private let jobs: [Job]
     private let area: StagingArea?
+    /// Whether every core has a worker, so that a worker reads and hashes on its own thread.
+    private let coresBusy: Bool
+    /// The size of every job together.
+    private let totalSize: Int64
     private let lock = NSLock()
     private let order: [Int]
     private var next = 0
@@ -39,11 +43,13 @@ final class PayloadHashing: @unchecked Sendable {
     private var kept: [DocumentStore.Staged?]
     private var failure: Failure?
 
-    private init(descriptor: Int32, sourcePath: String, jobs: [Job], area: StagingArea?) {
+    private init(descriptor: Int32, sourcePath: String, jobs: [Job], area: StagingArea?, workers: Int) {
         self.descriptor = descriptor
         self.sourcePath = sourcePath
         self.jobs = jobs
         self.area = area
+        coresBusy = workers >= ProcessInfo.processInfo.activeProcessorCount
+        totalSize = jobs.reduce(0) { $0 + $1.size }
         hashes = Array(repeating: nil, count: jobs.count)
         kept = Array(repeating: nil, count: jobs.count)
         // The largest first, so that the workers finish close together.
@@ -56,8 +62,9 @@ final class PayloadHashing: @unchecked Sendable {
         _ jobs: [Job], descriptor: Int32, sourcePath: String, tarSize: Int64, keepingIn area: StagingArea?,
         workers: Int
     ) -> Result<Hashed, Failure> {
-        let work = PayloadHashing(descriptor: descriptor, sourcePath: sourcePath, jobs: jobs, area: area)
         let workers = min(jobs.count, max(1, workers))
+        let work = PayloadHashing(
+            descriptor: descriptor, sourcePath: sourcePath, jobs: jobs, area: area, workers: workers)
         if workers > 1 {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in work.run() }
         } else {
@@ -132,10 +139,11 @@ final class PayloadHashing: @unchecked Sendable {
             } else {
                 var position = job.offset
                 let end = job.offset + job.size
-                // With several files, each worker reads and hashes its own on one core, so that the bytes read stay
-                // in that core's cache for the hash instead of going to the other core's hasher.
-                digest = try HashingReader.stream(expectedSize: job.size, onThisThread: jobs.count > 1, { _ in }) {
-                    buffer in
+                // While every core has a worker, each reads and hashes its file on one thread, so that the bytes read
+                // stay in that core's cache for the hash; a file larger than all the others together would end
+                // alone on one core, and is read and hashed on two threads.
+                let inline = coresBusy && job.size <= totalSize - job.size
+                digest = try HashingReader.stream(expectedSize: job.size, onThisThread: inline, { _ in }) { buffer in
                     let count = try TarSource.readBlock(descriptor, at: position, limit: end - position, into: buffer)
                     position += Int64(count)
                     return count

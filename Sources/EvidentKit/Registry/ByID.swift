@@ -10,7 +10,8 @@ struct ByID<Value> {
     subscript(id: Int64) -> Value? {
         get {
             if id >= 0 && id < values.count { return values[Int(id)] }
-            return id < Self.arrayLimit ? nil : overflow[id]
+            // Where the setter put them: ids outside the array's range, negative ones included.
+            return id >= 0 && id < Self.arrayLimit ? nil : overflow[id]
         }
         set {
             guard id >= 0 && id < Self.arrayLimit else {
@@ -27,14 +28,10 @@ struct ByID<Value> {
         }
     }
 
-    /// Inserts into the sorted array stored under `id` where it keeps it sorted, creating it when absent.
-    mutating func insert<Element: Comparable>(_ element: Element, sortedInto id: Int64) where Value == [Element] {
-        var list = self[id] ?? []
-        self[id] = nil
-        // Elements mostly come in order: searched for from the end.
-        let index = list.lastIndex { $0 <= element }.map { $0 + 1 } ?? 0
-        list.insert(element, at: index)
-        self[id] = list
+    /// Sorts every array stored.
+    mutating func sortEach<Element: Comparable>() where Value == [Element] {
+        for index in values.indices { values[index]?.sort() }
+        for id in overflow.keys { overflow[id]?.sort() }
     }
 
     /// Appends to the array stored under `id`, creating it when absent.

@@ -46,6 +46,9 @@ enum EvaluationLoader {
                 try loadParties(into: &facts, db)
                 try loadCoverage(into: &facts, db)
                 facts.active = try active(db, on: day)
+                // Put in the order judging puts them in here, while the other connection still loads: sorting
+                // what is sorted already then takes one pass on the thread that judges.
+                facts.active.sort { ($0.solution, $0.id) < ($1.solution, $1.id) }
                 return facts
             }
             var other = try evidence.take()
@@ -70,7 +73,7 @@ enum EvaluationLoader {
     /// A value worked out on another thread, waited for.
     private final class Pending<Value: Sendable>: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
-        /// Written once by the worker before it signals `done`, read only after waiting for it.
+        /// Written once by the worker before it signals `done`, read and cleared by `take` only after waiting for it.
         private var result: Result<Value, any Error>?
 
         init(_ work: @escaping @Sendable () throws -> Value) {

@@ -35,7 +35,6 @@ extension Registry {
             var facts = EvaluationFacts()
             try EvaluationLoader.loadEvidence(into: &facts, db, fallback: day)
             facts.markSuperseded()
-            let evidence = facts.evidence
             var titles: [Int64: String] = [:]
             try Row.fetchCursor(db, sql: "SELECT id, title FROM evidence WHERE withdrawnAt IS NULL").forEach {
                 titles[$0[0]] = $0[1]
@@ -46,18 +45,18 @@ extension Registry {
             }
             let last = day.adding(days: days)
             var items: [DueItem] = []
-            for facts in evidence where facts.superseded != .entirely {
-                let counts: Day? = if case .from(let start) = facts.superseded { start.adding(days: -1) } else { nil }
+            for item in facts.evidence where item.superseded != .entirely {
+                let counts: Day? = if case .from(let start) = item.superseded { start.adding(days: -1) } else { nil }
                 // Passed deadlines of evidence that still counts stay listed until it is superseded or withdrawn.
                 guard (counts ?? day) >= day else { continue }
-                for deadline in Rules.validity(of: facts, policy: policy).deadlines
+                for deadline in Rules.validity(of: item, policy: policy).deadlines
                 where deadline.day <= min(last, counts ?? last) {
                     items.append(
                         DueItem(
                             day: deadline.day, daysLeft: deadline.day.ordinal - day.ordinal,
-                            overdue: deadline.day < day, deadline: deadline.kind, evidence: facts.id, kind: facts.kind,
-                            title: titles[facts.id.number] ?? "",
-                            covers: (covers[facts.id.number] ?? []).sorted()))
+                            overdue: deadline.day < day, deadline: deadline.kind, evidence: item.id, kind: item.kind,
+                            title: titles[item.id.number] ?? "",
+                            covers: (covers[item.id.number] ?? []).sorted()))
                 }
             }
             // Passed days sort first, so overdue items lead.

@@ -287,14 +287,15 @@ struct JSONWriter: ~Copyable {
     /// by byte, the search was a sixth of writing status's JSON.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = bytes.baseAddress else { return false }
-        // Bit 7 of a byte of `hasZero(x)` is set where x has a zero byte (and may be above one); exact for "any".
+        // Subtracting 1 from each byte borrows into bit 7 of a byte that was 0 (and may of the bytes above one), and
+        // `& ~x` drops bytes that had bit 7 set already: exact for whether any byte is 0.
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = UInt64(
-                littleEndian: UnsafeRawPointer(start).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            // Whether any byte matches does not depend on their order in the word.
+            let word = UnsafeRawPointer(start).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             // A byte below 0x20, by the same carry trick; bytes of 0x80 and above never count.
             if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22))
                 || hasZero(word ^ (ones &* 0x5C))

@@ -125,7 +125,7 @@ public struct StatusReport: Sendable, Encodable, Equatable {
                 var branch = JSONWriter(at: position, capacity: piece * 1200)
                 if index > 0 { branch.position.first = false }
                 // Written where they lie: a copy of each verdict cost a twentieth of writing them.
-                for index in lower..<min(lower + piece, verdicts.count) { verdicts[index].write(to: &branch) }
+                for at in lower..<min(lower + piece, verdicts.count) { verdicts[at].write(to: &branch) }
                 let bytes = branch.take()
                 written.withLock { $0[index] = bytes }
             }

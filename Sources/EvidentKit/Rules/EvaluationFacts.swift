@@ -25,16 +25,17 @@ struct EvaluationFacts: Sendable {
     private(set) var evidence: [Rules.EvidenceFacts] = []
     /// Where each piece of `evidence` lies, by row id.
     private var positions = ByID<Int>()
-    /// Every piece of evidence's parties (authority row ids) in one list, each piece's together, and where each
-    /// piece's lie in it, by row id: an array per piece was 100,000 allocations to make and free for status at
-    /// 50,000 usages.
+    /// Every piece of evidence's parties (authority row ids) in one list, each piece's together: an array per piece
+    /// was 100,000 allocations to make and free for status at 50,000 usages.
     private var parties: [Int64] = []
+    /// Where each piece of evidence's parties lie in `parties`, by row id.
     private var partyRanges = ByID<Range<Int>>()
     /// Which evidence supersedes which, between unwithdrawn evidence.
-    var supersessions: [(successor: Int64, predecessor: Int64)] = []
-    var byUsage = ByID<[Int64]>()
-    var byService = ByID<[Int64]>()
-    var byVendor = ByID<[Int64]>()
+    private var supersessions: [(successor: Int64, predecessor: Int64)] = []
+    /// The evidence covering each usage, service and vendor, by row id; sorted before judging.
+    private var byUsage = ByID<[Int64]>()
+    private var byService = ByID<[Int64]>()
+    private var byVendor = ByID<[Int64]>()
     /// The usages active on the reference day.
     var active: [UsageFacts] = []
 
@@ -117,12 +118,11 @@ struct EvaluationFacts: Sendable {
     }
 
     /// Records that evidence covers a usage, service or vendor; judging passes over evidence that cannot count.
-    /// Each target's list is kept in id order, for judging to merge.
     mutating func addCoverage(evidence evidenceId: Int64, target: RecordID) {
         switch target.kind {
-        case .usage: byUsage.insert(evidenceId, sortedInto: target.number)
-        case .service: byService.insert(evidenceId, sortedInto: target.number)
-        case .vendor: byVendor.insert(evidenceId, sortedInto: target.number)
+        case .usage: byUsage.append(evidenceId, to: target.number)
+        case .service: byService.append(evidenceId, to: target.number)
+        case .vendor: byVendor.append(evidenceId, to: target.number)
         default: break
         }
     }
@@ -136,17 +136,21 @@ struct EvaluationFacts: Sendable {
     }
 
     /// Judges each usage on its own day (§2 scope first, then the §3.1 route), in solution and usage order; usages
-    /// of solutions not loaded (not selected) have no verdict. Superseded evidence is marked first.
+    /// of solutions or services not loaded (not selected) have no verdict. Superseded evidence is marked first.
     mutating func judge(_ usages: [(usage: UsageFacts, day: Day)], policy: RulePolicy, rules: RulesVersion) -> [Verdict]
     {
         let usages = usages.filter { solutions[$0.usage.solution] != nil && services[$0.usage.service] != nil }
             .sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
         markSuperseded()
+        // Sorted once here, each list in id order, for `merge`; sorting again changes nothing.
+        byUsage.sortEach()
+        byService.sortEach()
+        byVendor.sortEach()
         // A copy the threads can share: `self` is `inout` here.
         let facts = self
         // Judged a vendor and a service at a time, so that the evidence about them stays in the cache from one
         // usage to the next (read in solution order, each usage's evidence was a cache miss, half of judging).
-        let order = usages.indices.map { index in
+        let schedule = usages.indices.map { index in
             let service = usages[index].usage.service
             return (vendor: services[service]!.vendor, service: service, index: index)
         }.sorted { $0 < $1 }
@@ -157,7 +161,7 @@ struct EvaluationFacts: Sendable {
             let places = Places(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var judging = Judging()
-                for (_, _, index) in order[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
+                for (_, _, index) in schedule[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
                     let (usage, day) = usages[index]
                     places.initialize(
                         index, to: facts.judge(usage, on: day, policy: policy, rules: rules, &judging))

@@ -35,7 +35,7 @@ enum HashingReader {
     /// Reads with `read` (which fills the buffer it is given and returns how many bytes it wrote, 0 at the end)
     /// until it returns 0, handing each chunk to `body`; returns the SHA-256 of every byte read. A file of at most
     /// `inlineLimit` bytes (`expectedSize`, a hint) is hashed on the calling thread, and so is every file when
-    /// `onThisThread` (when other threads hash other files, every core is busy already).
+    /// `onThisThread` (for a caller whose other threads keep the other cores busy).
     static func stream(
         expectedSize: Int64, onThisThread: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> Void,
         read: (UnsafeMutableRawBufferPointer) throws -> Int
