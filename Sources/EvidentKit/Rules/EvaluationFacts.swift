@@ -160,11 +160,12 @@ struct EvaluationFacts: Sendable {
         return Array(unsafeUninitializedCapacity: usages.count) { buffer, count in
             let places = Places(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                var judging = Judging()
+                // Kept from one usage to the next, so that its memory is reused.
+                var covering: [Int] = []
                 for (_, _, index) in schedule[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
                     let (usage, day) = usages[index]
                     places.initialize(
-                        index, to: facts.judge(usage, on: day, policy: policy, rules: rules, &judging))
+                        index, to: facts.judge(usage, on: day, policy: policy, rules: rules, &covering))
                 }
             }
             count = usages.count
@@ -178,11 +179,6 @@ struct EvaluationFacts: Sendable {
         func initialize(_ index: Int, to value: consuming Element) {
             (buffer.baseAddress! + index).initialize(to: value)
         }
-    }
-
-    /// The list judging a usage fills, kept from one usage to the next so that its memory is reused.
-    private struct Judging {
-        var covering: [Int] = []
     }
 
     /// Appends the positions of the evidence in `first`, `second` and `third` (each in id order) to `covering` in
@@ -206,7 +202,7 @@ struct EvaluationFacts: Sendable {
 
     /// The verdict on one usage whose solution and service are loaded.
     private func judge(
-        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, _ judging: inout Judging
+        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, _ covering: inout [Int]
     ) -> Verdict {
         let (solution, service) = (solutions[usage.solution]!, services[usage.service]!)
         let finding: Rules.Finding
@@ -216,12 +212,12 @@ struct EvaluationFacts: Sendable {
                 evidence: [])
         } else {
             let owners = self.owners[usage.solution] ?? Rules.Owners()
-            judging.covering.removeAll(keepingCapacity: true)
+            covering.removeAll(keepingCapacity: true)
             merge(
                 byUsage[usage.id] ?? [], byService[usage.service] ?? [], byVendor[service.vendor] ?? [],
-                into: &judging.covering)
+                into: &covering)
             finding = Rules.judge(
-                route: usage.route, ownPurposes: usage.ownPurposes, evidence: evidence, at: judging.covering,
+                route: usage.route, ownPurposes: usage.ownPurposes, evidence: evidence, at: covering,
                 binding: { binds($0, owners) }, on: day, policy: policy, rules: rules)
         }
         return Verdict(
