@@ -10,7 +10,7 @@ struct AuthorityCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register an authority.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register an authority.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The authority's name.") var name: String
@@ -25,7 +25,7 @@ struct AuthorityCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List authorities.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List authorities.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var language: LanguageOptions
@@ -37,7 +37,7 @@ struct AuthorityCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one authority.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one authority.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (AUT-1) or an unambiguous name.") var authority: String
@@ -48,7 +48,8 @@ struct AuthorityCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an authority's name, CVR or kind.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change an authority's name, CVR or kind.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (AUT-1) or an unambiguous name.") var authority: String
@@ -65,6 +66,7 @@ struct AuthorityCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove an authority; refused while it owns a solution.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions

@@ -12,6 +12,7 @@ struct BundleCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Pack the records, verdicts and documents of a solution, an authority or everything.",
             discussion: HelpText.prose(
                 """
@@ -120,6 +121,7 @@ struct BundleCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check a bundle offline: every file, manifest, the signature and the verdicts.",
             discussion: HelpText.prose(
                 """
@@ -144,6 +146,7 @@ struct BundleCommand: ParsableCommand {
 
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Verify a bundle, then write its regular files, and only those, under a directory.")
 
         @Argument(help: "The bundle (.tar).") var bundle: String
@@ -201,6 +204,7 @@ private func report(_ result: BundleVerification, json: Bool) throws {
 extension BundleCommand {
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "profile",
             abstract: "Print the BagIt profile bundles follow, for auditors who check them with bagit_profile.py.",
             discussion: HelpText.prose(
                 """

@@ -10,6 +10,7 @@ struct CatalogCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the catalogue: service, vendor, country, category, host patterns, typical cookies.")
         @OptionGroup var output: OutputOptions
 
@@ -32,6 +33,7 @@ struct CatalogCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register catalogue services (and their vendors, unless registered by name already).",
             discussion: "All or nothing, in one audit event; a service its vendor already has by name is left as it is."
         )

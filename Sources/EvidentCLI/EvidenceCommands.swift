@@ -59,6 +59,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "File evidence with one or more documents.",
             discussion: HelpText.prose(
                 """
@@ -104,6 +105,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List evidence, withdrawn and superseded included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
@@ -136,7 +138,8 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one piece of evidence and its files.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one piece of evidence and its files.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String
@@ -148,6 +151,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct evidence's kind, title, coverage, parties, dates or clause.",
             discussion: HelpText.prose(
                 """
@@ -181,6 +185,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Withdraw evidence: it stops counting; its documents and history are kept.",
             aliases: ["withdraw"])
         @OptionGroup var home: ChangeOptions
@@ -197,6 +202,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Take a withdrawal back: the evidence counts again; the audit trail keeps both changes.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
@@ -210,6 +216,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Get: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Write a filed document's stored bytes back out, checking them against their hash.")
         @OptionGroup var home: HomeOptions
         @Argument(help: "An id (EVD-1) or an unambiguous title.") var evidence: String

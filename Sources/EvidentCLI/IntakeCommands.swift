@@ -12,6 +12,7 @@ struct IntakeCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Verify bundles fully and record those that are trusted, valid and signed for their authority.",
             discussion: HelpText.prose(
                 """
@@ -68,7 +69,8 @@ struct IntakeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bundles this home received.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the bundles this home received.")
 
         @OptionGroup var home: HomeOptions
         @Flag(help: "Print JSON.") var json = false
@@ -93,6 +95,7 @@ struct IntakeCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one received bundle: signer, dates, rules version, solutions and their verdicts.")
 
         @OptionGroup var home: HomeOptions
@@ -129,6 +132,7 @@ struct IntakeCommand: ParsableCommand {
 
     struct Get: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Write a received bundle back to a file, byte for byte as it was handed in.",
             discussion: HelpText.prose(
                 """

@@ -12,6 +12,7 @@ struct KeyCommand: ParsableCommand {
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write an Ed25519 key pair in OpenSSH format (FILE mode 0600, FILE.pub).",
             discussion: HelpText.prose(
                 """

@@ -12,6 +12,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Annual: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "annual",
             abstract: "Write the §4 annual evaluation: report.html, report.json and report.csv.",
             discussion: HelpText.prose(
                 """

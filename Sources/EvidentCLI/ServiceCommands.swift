@@ -10,7 +10,7 @@ struct ServiceCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a service of a vendor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a service of a vendor.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The vendor: an id (VEN-1) or an unambiguous name.") var vendor: String
@@ -29,7 +29,7 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List services.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List services.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var language: LanguageOptions
@@ -40,7 +40,7 @@ struct ServiceCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one service.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one service.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SVC-1) or an unambiguous name.") var service: String
@@ -52,6 +52,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a service; --host and --cookie replace the current lists.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
@@ -76,6 +77,7 @@ struct ServiceCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a service; refused while usages or evidence refer to it.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions

@@ -11,6 +11,7 @@ struct SolutionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a solution; its §2 scope is derived from these facts.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
@@ -46,7 +47,7 @@ struct SolutionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List solutions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List solutions.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var language: LanguageOptions
@@ -57,7 +58,7 @@ struct SolutionCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one solution.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one solution.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (SOL-1) or an unambiguous name.") var solution: String
@@ -69,6 +70,7 @@ struct SolutionCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a solution; --owner replaces all owners.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
@@ -110,6 +112,7 @@ struct SolutionCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a solution; refused while usages refer to it.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions

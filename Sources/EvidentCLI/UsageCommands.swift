@@ -10,7 +10,8 @@ struct UsageCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register that a solution uses a service.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Register that a solution uses a service.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The solution: an id (SOL-1) or an unambiguous name.") var solution: String
@@ -36,6 +37,7 @@ struct UsageCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List usages, ended ones included; each option given narrows the list.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
@@ -57,7 +59,7 @@ struct UsageCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one usage.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one usage.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
@@ -68,7 +70,8 @@ struct UsageCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a usage's period, purpose or route.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit", abstract: "Change a usage's period, purpose or route.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A usage id (USE-1).") var usage: String
@@ -95,6 +98,7 @@ struct UsageCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a usage; refused while evidence covers it (end it with 'usage edit --until').")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions

@@ -10,7 +10,7 @@ struct VendorCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a vendor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a vendor.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "The vendor's name.") var name: String
@@ -27,7 +27,7 @@ struct VendorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List vendors.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List vendors.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var language: LanguageOptions
@@ -38,7 +38,7 @@ struct VendorCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one vendor.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one vendor.")
         @OptionGroup var home: HomeOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "An id (VEN-1) or an unambiguous name.") var vendor: String
@@ -50,6 +50,7 @@ struct VendorCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a vendor; an empty --cvr, --vat or --website clears it.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions
@@ -69,6 +70,7 @@ struct VendorCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a vendor; refused while it has services or evidence.")
         @OptionGroup var home: ChangeOptions
         @OptionGroup var output: OutputOptions

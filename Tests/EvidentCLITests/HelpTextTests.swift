@@ -15,6 +15,14 @@ import Testing
         return walk(EvidentCommand.self, "evident")
     }()
 
+    @Test func everyCommandNamesItself() {
+        for (path, type) in Self.commands {
+            // Unnamed, ArgumentParser derives the name from the type's; `String(describing:)` of 44 types was
+            // a quarter of status's startup.
+            #expect(type.configuration.commandName != nil, "\(path) has no commandName")
+        }
+    }
+
     @Test func discussionsBreakLinesOnlyBetweenSentences() {
         for (path, type) in Self.commands {
             for line in type.configuration.discussion.split(separator: "\n") {

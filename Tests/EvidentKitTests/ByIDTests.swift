@@ -13,8 +13,11 @@ import Testing
         values[id] = "value"
         #expect(values[id] == "value")
         #expect(values[3] == "three")
+        #expect(values.contains(id))
         values[id] = nil
         #expect(values[id] == nil)
+        #expect(!values.contains(id))
+        #expect(values.contains(3))
     }
 
     @Test(arguments: ids)
@@ -24,8 +27,11 @@ import Testing
             lists.append(element, to: id)
             lists.append(-element, to: 2)
         }
+        lists.append(9, to: 3)
+        lists.append(10, to: 3)
         lists.sortEach()
         #expect(lists[id] == [1, 1, 4, 5])
         #expect(lists[2] == [-5, -4, -1, -1])
+        #expect(lists[3] == [9, 10])
     }
 }

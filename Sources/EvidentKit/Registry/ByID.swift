@@ -28,10 +28,19 @@ struct ByID<Value> {
         }
     }
 
+    /// Whether a value is stored under `id`; unlike `self[id] != nil`, without copying it.
+    func contains(_ id: Int64) -> Bool {
+        if id >= 0 && id < values.count { return values[Int(id)] != nil }
+        return !(id >= 0 && id < Self.arrayLimit) && overflow[id] != nil
+    }
+
     /// Sorts every array stored.
     mutating func sortEach<Element: Comparable>() where Value == [Element] {
-        for index in values.indices { values[index]?.sort() }
-        for id in overflow.keys { overflow[id]?.sort() }
+        // Tested first, without writing: lists arrive mostly in order, and sorting one in place costs a uniqueness
+        // check and a sort's setup even when it changes nothing.
+        func sorted(_ list: [Element]?) -> Bool { list.map { zip($0, $0.dropFirst()).allSatisfy(<=) } ?? true }
+        for index in values.indices where !sorted(values[index]) { values[index]?.sort() }
+        for id in overflow.keys where !sorted(overflow[id]) { overflow[id]?.sort() }
     }
 
     /// Appends to the array stored under `id`, creating it when absent.

@@ -52,7 +52,9 @@ enum RulesV2 {
 
     /// A piece of evidence that can prove a route for the usage on some day, and the days it proves.
     struct Candidate {
-        var facts: Rules.EvidenceFacts
+        /// The evidence's id: the rest of its facts stay where they lie (a copy of them in each candidate was a
+        /// tenth of judging).
+        var id: RecordID
         var route: Route
         var validity: Rules.Validity
         /// The last day it proves: its own end, or the day before its successor starts.
@@ -84,7 +86,7 @@ enum RulesV2 {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(positions.count)
         for index in positions {
-            // Read in place; only evidence that can prove is copied (copies were rules 2's largest cost).
+            // Read in place, never copied (copies were rules 2's largest cost).
             guard let route = route(provenBy: evidence[index].kind) else { continue }
             let id = evidence[index].id
             considered.append(id)
@@ -100,23 +102,22 @@ enum RulesV2 {
             {
                 problems.append(.init(evidence: id, kind: .noClause, day: nil))
             } else {
-                let item = evidence[index]
-                let validity = validity(of: item, policy: policy)
+                let validity = validity(of: evidence[index], policy: policy)
                 var end = validity.end
-                if case .from(let successorStart) = item.superseded {
+                if case .from(let successorStart) = evidence[index].superseded {
                     let last = successorStart.adding(days: -1)
                     end = min(end ?? last, last)
                 }
-                let candidate = Candidate(facts: item, route: route, validity: validity, end: end)
+                let candidate = Candidate(id: id, route: route, validity: validity, end: end)
                 candidates.append(candidate)
                 if candidate.covers(day) { continue }
                 if let start = validity.start, day < start {
-                    problems.append(.init(evidence: item.id, kind: .notYetInForce, day: start))
+                    problems.append(.init(evidence: id, kind: .notYetInForce, day: start))
                 } else if let end, end != validity.end {
-                    problems.append(.init(evidence: item.id, kind: .superseded, day: end))
+                    problems.append(.init(evidence: id, kind: .superseded, day: end))
                 } else {
                     let review = validity.deadlines.contains { $0.kind == .review && $0.day == end }
-                    problems.append(.init(evidence: item.id, kind: review ? .reviewDue : .expired, day: end))
+                    problems.append(.init(evidence: id, kind: review ? .reviewDue : .expired, day: end))
                 }
             }
         }
@@ -142,7 +143,7 @@ enum RulesV2 {
 
         var ids: [RecordID] = []
         ids.reserveCapacity(candidates.count)
-        for candidate in candidates where candidate.covers(day) { ids.append(candidate.facts.id) }
+        for candidate in candidates where candidate.covers(day) { ids.append(candidate.id) }
         let other = cited == claimed ? nil : cited
         let rule = Rules.citation(cited)
         guard let lapse = lapse(of: candidates, from: day) else {
