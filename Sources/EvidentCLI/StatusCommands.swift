@@ -115,6 +115,8 @@ struct StatusCommand: ParsableCommand {
             )
             throw ExitCode(2)
         }
+        // Nothing reads the verdicts again: the command ends without waiting for them to be freed.
+        releaseInBackground(consume evaluation)
     }
 }
 

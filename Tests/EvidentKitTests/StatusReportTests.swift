@@ -143,6 +143,25 @@ import Testing
         }
     }
 
+    /// Verdicts in a row that share their reason's code and parameters share its words only while they share their
+    /// solution's name too: an out-of-scope reason names the solution.
+    @Test func eachVerdictsReasonIsWordedForItsOwnSolution() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try awkwardRegistry(in: directory)
+            var evaluation = try fixture.registry.evaluate(asOf: Self.day)
+            let outOfScope = try #require(evaluation.verdicts.first { $0.explanation.code == "out-of-scope" })
+            evaluation.verdicts = ["A", "A", "B", "A"].map { name in
+                var verdict = outOfScope
+                verdict.solutionName = name
+                return verdict
+            }
+            let report = StatusReport(evaluation)
+            let json = String(decoding: report.json(), as: UTF8.self)
+            #expect(json == (try encoded(report)))
+            #expect(json.components(separatedBy: "\"B is not covered").count == 2)
+        }
+    }
+
     /// Values only a tampered registry holds, read by the loader as the SQL it replaced read them: dates as
     /// `julianday` reads them, a clause as `trim` with the blank characters finds it, a kind as `=` compares it.
     @Test func theLoaderReadsOddStoredValuesAsSQLDoes() throws {

@@ -52,13 +52,15 @@ enum EvaluationLoader {
                 return facts
             }
             var other = try evidence.take()
-            var facts = try rest.get()
+            var facts = try (consume rest).get()
             if other.head == head {
                 facts.adoptEvidence(of: &other.facts)
             } else {
                 try loadEvidenceRows(into: &facts, db, fallback: day)
             }
-            return facts.evaluate(asOf: day, policy: policy, rules: rules)
+            let evaluation = facts.evaluate(asOf: day, policy: policy, rules: rules)
+            releaseInBackground(consume facts)
+            return evaluation
         }
     }
 
