@@ -267,7 +267,7 @@ import Testing
             id: 1, name: "TastSelv", kind: .selfService, mandatory: true, audience: .citizens, owners: [(1, .state)])
         facts.vendorNames[1] = "Google"
         facts.services[1] = ("Analytics", 1)
-        for id in [4, 2, 3, 1] as [Int64] {
+        for id in [4, 2, 3, 1, 6] as [Int64] {
             facts.addEvidence(
                 Rules.EvidenceFacts(
                     id: RecordID(.evidence, id), kind: .dataProcessingAgreement, signed: Self.day.adding(days: -30),
@@ -277,11 +277,13 @@ import Testing
         let coverage: [(Int64, RecordID)] = [
             (3, RecordID(.vendor, 1)), (1, RecordID(.service, 1)), (4, RecordID(.usage, 1)), (1, RecordID(.vendor, 1)),
             (2, RecordID(.vendor, 1)), (1, RecordID(.usage, 1)), (3, RecordID(.service, 1)), (4, RecordID(.usage, 1)),
+            // Between the service's and the vendor's, and evidence that cannot count (withdrawn: never added).
+            (6, RecordID(.vendor, 1)), (5, RecordID(.usage, 1)), (7, RecordID(.service, 1)),
         ]
         for (evidence, target) in coverage { facts.addCoverage(evidence: evidence, target: target) }
         let usage = EvaluationFacts.UsageFacts(solution: 1, id: 1, service: 1, route: .agreement, ownPurposes: .no)
         let verdicts = facts.judge([(usage, Self.day)], policy: .standard, rules: .current)
         #expect(verdicts.map(\.outcome) == [.compliant])
-        #expect(verdicts.first?.evidence == [1, 2, 3, 4].map { RecordID(.evidence, $0) })
+        #expect(verdicts.first?.evidence == [1, 2, 3, 4, 6].map { RecordID(.evidence, $0) })
     }
 }

@@ -155,8 +155,7 @@ struct EvaluationFacts: Sendable {
         return Array(unsafeUninitializedCapacity: usages.count) { buffer, count in
             let places = Places(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                // Kept from one usage to the next, so that its memory is reused.
-                var covering: [Int] = []
+                var covering = Covering()
                 for index in schedule[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
                     let (usage, day) = usages[index]
                     places.initialize(
@@ -191,28 +190,62 @@ struct EvaluationFacts: Sendable {
         }
     }
 
-    /// Appends the positions of the evidence in `first`, `second` and `third` (each in id order) to `covering` in
-    /// id order, each piece once (it may cover a usage at several levels), leaving out evidence that cannot count.
-    /// Merged rather than sorted: sorting each usage's evidence was a tenth of judging.
-    private func merge(_ first: [Int64], _ second: [Int64], _ third: [Int64], into covering: inout [Int]) {
-        var (i, j, k) = (0, 0, 0)
-        var previous: Int64?
-        while true {
-            var next = i < first.count ? first[i] : nil
-            if j < second.count, next.map({ second[j] < $0 }) ?? true { next = second[j] }
-            if k < third.count, next.map({ third[k] < $0 }) ?? true { next = third[k] }
-            guard let id = next else { return }
-            if i < first.count && first[i] == id { i += 1 }
-            if j < second.count && second[j] == id { j += 1 }
-            if k < third.count && third[k] == id { k += 1 }
-            if id != previous, let position = positions[id] { covering.append(position) }
-            previous = id
+    /// The evidence covering usages one after another, by position in `evidence`, in id order: what covers the
+    /// usages of a service through the service or its vendor is merged once for all of them (the schedule judges
+    /// them in a row), and what covers a usage itself is put in among it.
+    private struct Covering {
+        /// The service whose usages `shared` covers.
+        var service: Int64?
+        /// The ids and positions of the evidence covering the service or its vendor, each piece once.
+        var sharedIds: [Int64] = []
+        var shared: [Int] = []
+        /// The current usage's evidence, when some covers the usage itself; kept so that its memory is reused.
+        var own: [Int] = []
+    }
+
+    /// The positions of the evidence covering `usage`, in id order, each piece once (it may cover a usage at several
+    /// levels), leaving out evidence that cannot count. Merged rather than sorted: sorting each usage's evidence
+    /// was a tenth of judging.
+    private func covering(_ usage: UsageFacts, vendor: Int64, _ covering: inout Covering) -> [Int] {
+        if covering.service != usage.service {
+            covering.service = usage.service
+            covering.sharedIds.removeAll(keepingCapacity: true)
+            covering.shared.removeAll(keepingCapacity: true)
+            let (first, second) = (byService[usage.service] ?? [], byVendor[vendor] ?? [])
+            var (i, j) = (0, 0)
+            while i < first.count || j < second.count {
+                let id = j == second.count || (i < first.count && first[i] < second[j]) ? first[i] : second[j]
+                while i < first.count && first[i] == id { i += 1 }
+                while j < second.count && second[j] == id { j += 1 }
+                if let position = positions[id] {
+                    covering.sharedIds.append(id)
+                    covering.shared.append(position)
+                }
+            }
         }
+        guard let own = byUsage[usage.id] else { return covering.shared }
+        covering.own.removeAll(keepingCapacity: true)
+        covering.own += covering.shared
+        var (inserted, previous): (Int, Int64?) = (0, nil)
+        for id in own where id != previous {
+            previous = id
+            guard let position = positions[id] else { continue }
+            // A few pieces among many: found by halving, not by walking the service's.
+            var (low, high) = (0, covering.sharedIds.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if covering.sharedIds[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            if low < covering.sharedIds.count && covering.sharedIds[low] == id { continue }
+            covering.own.insert(position, at: low + inserted)
+            inserted += 1
+        }
+        return covering.own
     }
 
     /// The verdict on one usage whose solution and service are loaded.
     private func judge(
-        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, _ covering: inout [Int]
+        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, _ covering: inout Covering
     ) -> Verdict {
         let (solution, service) = (solutions[usage.solution]!, services[usage.service]!)
         let finding: Rules.Finding
@@ -222,12 +255,9 @@ struct EvaluationFacts: Sendable {
                 evidence: [])
         } else {
             let owners = self.owners[usage.solution] ?? Rules.Owners()
-            covering.removeAll(keepingCapacity: true)
-            merge(
-                byUsage[usage.id] ?? [], byService[usage.service] ?? [], byVendor[service.vendor] ?? [],
-                into: &covering)
             finding = Rules.judge(
-                route: usage.route, ownPurposes: usage.ownPurposes, evidence: evidence, at: covering,
+                route: usage.route, ownPurposes: usage.ownPurposes, evidence: evidence,
+                at: self.covering(usage, vendor: service.vendor, &covering),
                 binding: { binds($0, owners) }, on: day, policy: policy, rules: rules)
         }
         return Verdict(
