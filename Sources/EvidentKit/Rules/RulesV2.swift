@@ -78,48 +78,30 @@ enum RulesV2 {
                 evidence: [])
         }
 
-        var considered: [RecordID] = []
-        var problems: [Reason.EvidenceProblem] = []
-        // Sized once: most evidence about a vendor is refused, and each refusal adds to both.
-        considered.reserveCapacity(positions.count)
-        problems.reserveCapacity(positions.count)
+        // Why a piece that could prove `route` cannot, before its days are looked at; nil when it can.
+        func refusal(_ index: Int, _ route: Route) -> Reason.EvidenceProblem.Kind? {
+            // The cheap refusals first: most evidence about a vendor belongs to other authorities.
+            if evidence[index].superseded == .entirely { return .superseded }
+            if !binds(index) { return .notAParty }
+            if route == .technicallyNecessary && ownPurposes != .no { return .ownPurposesUnknown }
+            if evidence[index].kind != .dataProcessingAgreement && route == .agreement && !evidence[index].hasClause {
+                return .noClause
+            }
+            return nil
+        }
+
+        // Read in place, never copied (copies were rules 2's largest cost).
         var candidates: [Candidate] = []
         candidates.reserveCapacity(positions.count)
         for index in positions {
-            // Read in place, never copied (copies were rules 2's largest cost).
-            guard let route = route(provenBy: evidence[index].kind) else { continue }
-            let id = evidence[index].id
-            considered.append(id)
-            // The cheap refusals first: most evidence about a vendor belongs to other authorities.
-            if evidence[index].superseded == .entirely {
-                problems.append(.init(evidence: id, kind: .superseded, day: nil))
-            } else if !binds(index) {
-                problems.append(.init(evidence: id, kind: .notAParty, day: nil))
-            } else if route == .technicallyNecessary && ownPurposes != .no {
-                problems.append(.init(evidence: id, kind: .ownPurposesUnknown, day: nil))
-            } else if evidence[index].kind != .dataProcessingAgreement && route == .agreement
-                && !evidence[index].hasClause
-            {
-                problems.append(.init(evidence: id, kind: .noClause, day: nil))
-            } else {
-                let validity = validity(of: evidence[index], policy: policy)
-                var end = validity.end
-                if case .from(let successorStart) = evidence[index].superseded {
-                    let last = successorStart.adding(days: -1)
-                    end = min(end ?? last, last)
-                }
-                let candidate = Candidate(id: id, route: route, validity: validity, end: end)
-                candidates.append(candidate)
-                if candidate.covers(day) { continue }
-                if let start = validity.start, day < start {
-                    problems.append(.init(evidence: id, kind: .notYetInForce, day: start))
-                } else if let end, end != validity.end {
-                    problems.append(.init(evidence: id, kind: .superseded, day: end))
-                } else {
-                    let review = validity.deadlines.contains { $0.kind == .review && $0.day == end }
-                    problems.append(.init(evidence: id, kind: review ? .reviewDue : .expired, day: end))
-                }
+            guard let route = route(provenBy: evidence[index].kind), refusal(index, route) == nil else { continue }
+            let validity = validity(of: evidence[index], policy: policy)
+            var end = validity.end
+            if case .from(let successorStart) = evidence[index].superseded {
+                let last = successorStart.adding(days: -1)
+                end = min(end ?? last, last)
             }
+            candidates.append(Candidate(id: evidence[index].id, route: route, validity: validity, end: end))
         }
 
         // Read where they lie rather than filtered into copies.
@@ -127,6 +109,34 @@ enum RulesV2 {
         guard
             let cited = order.first(where: { route in candidates.contains { $0.route == route && $0.covers(day) } })
         else {
+            // Only now what was wrong with each piece: a proven usage never needs it, and listing it for every
+            // piece about a vendor was a fifth of judging.
+            var considered: [RecordID] = []
+            var problems: [Reason.EvidenceProblem] = []
+            var next = candidates.startIndex
+            for index in positions {
+                guard let route = route(provenBy: evidence[index].kind) else { continue }
+                let id = evidence[index].id
+                considered.append(id)
+                if let kind = refusal(index, route) {
+                    problems.append(.init(evidence: id, kind: kind, day: nil))
+                    continue
+                }
+                // The candidates are the pieces not refused, in the same order.
+                let candidate = candidates[next]
+                next += 1
+                let validity = candidate.validity
+                if candidate.covers(day) { continue }
+                if let start = validity.start, day < start {
+                    problems.append(.init(evidence: id, kind: .notYetInForce, day: start))
+                } else if let end = candidate.end, end != validity.end {
+                    problems.append(.init(evidence: id, kind: .superseded, day: end))
+                } else {
+                    let end = candidate.end
+                    let review = validity.deadlines.contains { $0.kind == .review && $0.day == end }
+                    problems.append(.init(evidence: id, kind: review ? .reviewDue : .expired, day: end))
+                }
+            }
             if claimed == .none {
                 return Finding(
                     outcome: .nonCompliant, rule: Rules.citation(.none), explanation: .noRouteProven,
