@@ -106,8 +106,12 @@ struct StatusCommand: ParsableCommand {
                     "\(words == .en ? $0.rawValue : words.outcome($0)): \(totals[$0.rawValue] ?? 0)"
                 }.joined(separator: ", "))
         }
-        if let failOn, evaluation.worstSeverity >= failOn.outcome.severity {
-            let failing = evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
+        let failing = failOn.map { failOn in
+            evaluation.verdicts.filter { $0.outcome.severity >= failOn.outcome.severity }.count
+        }
+        // Nothing reads the verdicts again: the command ends without waiting for them to be freed.
+        releaseInBackground(consume evaluation)
+        if let failOn, let failing, failing > 0 {
             let verb = failing == 1 ? "is" : "are"
             let worse = failOn == .nonCompliant ? "" : " or worse"
             console.err(
@@ -115,8 +119,6 @@ struct StatusCommand: ParsableCommand {
             )
             throw ExitCode(2)
         }
-        // Nothing reads the verdicts again: the command ends without waiting for them to be freed.
-        releaseInBackground(consume evaluation)
     }
 }
 

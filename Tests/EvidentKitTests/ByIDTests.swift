@@ -18,6 +18,8 @@ import Testing
         #expect(values[id] == nil)
         #expect(!values.contains(id))
         #expect(values.contains(3))
+        // Below the array's limit but past its end, where nothing is stored.
+        #expect(!values.contains(5000))
     }
 
     @Test(arguments: ids)

@@ -260,30 +260,51 @@ import Testing
     }
 
     /// Evidence covering a usage at several levels counts once, and the evidence a verdict rests on is in id order
-    /// whatever order its coverage was recorded in.
+    /// whatever order its coverage was recorded in; usages of one service, judged in a row, each get their own
+    /// evidence among the service's and vendor's.
     @Test func evidenceAtSeveralLevelsCountsOnceInIdOrder() {
         var facts = EvaluationFacts()
         facts.addSolution(
             id: 1, name: "TastSelv", kind: .selfService, mandatory: true, audience: .citizens, owners: [(1, .state)])
         facts.vendorNames[1] = "Google"
         facts.services[1] = ("Analytics", 1)
-        for id in [4, 2, 3, 1, 6] as [Int64] {
+        // 11 and 12 cannot count (withdrawn: never added).
+        for id in [4, 2, 3, 1, 10, 6, 5, 8, 7, 9] as [Int64] {
             facts.addEvidence(
                 Rules.EvidenceFacts(
                     id: RecordID(.evidence, id), kind: .dataProcessingAgreement, signed: Self.day.adding(days: -30),
                     filed: Self.day))
             facts.addParty(evidence: id, authority: 1)
         }
+        // The service and its vendor: 5, 6, 7 and 9, with 7 at both levels.
         let coverage: [(Int64, RecordID)] = [
-            (3, RecordID(.vendor, 1)), (1, RecordID(.service, 1)), (4, RecordID(.usage, 1)), (1, RecordID(.vendor, 1)),
-            (2, RecordID(.vendor, 1)), (1, RecordID(.usage, 1)), (3, RecordID(.service, 1)), (4, RecordID(.usage, 1)),
-            // Between the service's and the vendor's, and evidence that cannot count (withdrawn: never added).
-            (6, RecordID(.vendor, 1)), (5, RecordID(.usage, 1)), (7, RecordID(.service, 1)),
+            (9, RecordID(.vendor, 1)), (7, RecordID(.service, 1)), (12, RecordID(.service, 1)),
+            (6, RecordID(.vendor, 1)),
+            (5, RecordID(.service, 1)), (7, RecordID(.vendor, 1)),
+            (3, RecordID(.usage, 2)), (1, RecordID(.usage, 2)), (2, RecordID(.usage, 2)),
+            (8, RecordID(.usage, 3)), (6, RecordID(.usage, 3)), (10, RecordID(.usage, 3)), (11, RecordID(.usage, 3)),
+            (8, RecordID(.usage, 3)),
+            (9, RecordID(.usage, 4)), (4, RecordID(.usage, 4)),
         ]
         for (evidence, target) in coverage { facts.addCoverage(evidence: evidence, target: target) }
-        let usage = EvaluationFacts.UsageFacts(solution: 1, id: 1, service: 1, route: .agreement, ownPurposes: .no)
-        let verdicts = facts.judge([(usage, Self.day)], policy: .standard, rules: .current)
-        #expect(verdicts.map(\.outcome) == [.compliant])
-        #expect(verdicts.first?.evidence == [1, 2, 3, 4, 6].map { RecordID(.evidence, $0) })
+        let expected: [(usage: Int64, evidence: [Int64])] = [
+            (1, [5, 6, 7, 9]),
+            (2, [1, 2, 3, 5, 6, 7, 9]),
+            (3, [5, 6, 7, 8, 9, 10]),
+            (4, [4, 5, 6, 7, 9]),
+        ]
+        let verdicts = facts.judge(
+            expected.map {
+                (
+                    EvaluationFacts.UsageFacts(
+                        solution: 1, id: $0.usage, service: 1, route: .agreement, ownPurposes: .no),
+                    Self.day
+                )
+            }, policy: .standard, rules: .current)
+        #expect(verdicts.map(\.outcome) == Array(repeating: .compliant, count: expected.count))
+        for (verdict, (usage, evidence)) in zip(verdicts, expected) {
+            #expect(verdict.usage == RecordID(.usage, usage))
+            #expect(verdict.evidence == evidence.map { RecordID(.evidence, $0) }, "USE-\(usage)")
+        }
     }
 }

@@ -4,6 +4,7 @@ import Dispatch
 /// hundred thousand values) held it up by a thirtieth of its time.
 ///
 /// The value is moved into a box only the other thread empties, so that its last reference always goes there.
+/// Public for the CLI, which lets go of the verdicts this way once it has printed them.
 public func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
     let box = ReleaseBox(value)
     DispatchQueue.global(qos: .utility).async { box.empty() }

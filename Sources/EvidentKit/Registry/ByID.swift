@@ -38,9 +38,9 @@ struct ByID<Value> {
     mutating func sortEach<Element: Comparable>() where Value == [Element] {
         // Tested first, without writing: lists arrive mostly in order, and sorting one in place costs a uniqueness
         // check and a sort's setup even when it changes nothing.
-        func sorted(_ list: [Element]?) -> Bool { list.map { zip($0, $0.dropFirst()).allSatisfy(<=) } ?? true }
-        for index in values.indices where !sorted(values[index]) { values[index]?.sort() }
-        for id in overflow.keys where !sorted(overflow[id]) { overflow[id]?.sort() }
+        func inOrder(_ list: [Element]?) -> Bool { list.map { zip($0, $0.dropFirst()).allSatisfy(<=) } ?? true }
+        for index in values.indices where !inOrder(values[index]) { values[index]?.sort() }
+        for id in overflow.keys where !inOrder(overflow[id]) { overflow[id]?.sort() }
     }
 
     /// Appends to the array stored under `id`, creating it when absent.

@@ -126,7 +126,9 @@ public struct StatusReport: Sendable, Encodable, Equatable {
                 if index > 0 { branch.position.first = false }
                 var words = ReasonWords()
                 // Written where they lie: a copy of each verdict cost a twentieth of writing them.
-                for at in lower..<min(lower + piece, verdicts.count) { verdicts[at].write(to: &branch, &words) }
+                for at in lower..<min(lower + piece, verdicts.count) {
+                    verdicts[at].write(to: &branch, reusing: &words)
+                }
                 let bytes = branch.take()
                 written.withLock { $0[index] = bytes }
             }
@@ -157,25 +159,10 @@ public struct StatusReport: Sendable, Encodable, Equatable {
     }
 }
 
-/// The words of the last reason written: verdicts in a row often share theirs (every usage of a solution out of
-/// scope has the same), and wording each again was a fifth of writing status.
-struct ReasonWords {
-    private var explanation: Reason?
-    private var solutionName = ""
-    private var text = ""
-
-    /// The words of `verdict`'s reason in English.
-    mutating func of(_ verdict: Verdict) -> String {
-        if verdict.explanation != explanation || verdict.solutionName != solutionName {
-            (explanation, solutionName, text) = (verdict.explanation, verdict.solutionName, verdict.reason)
-        }
-        return text
-    }
-}
-
 extension Verdict {
-    /// Writes the verdict as `JSONEncoder` would, keys sorted, its reason in `words`.
-    func write(to writer: inout JSONWriter, _ words: inout ReasonWords) {
+    /// Writes the verdict as `JSONEncoder` would, keys sorted, with its reason's words from `words` (the same as the
+    /// verdict before's, often).
+    func write(to writer: inout JSONWriter, reusing words: inout ReasonWords) {
         writer.beginObject()
         writer.field("authorities", ids: authorities)
         writer.field("evidence", ids: evidence)
@@ -183,7 +170,7 @@ extension Verdict {
         explanation.write(to: &writer)
         writer.field("lapses", lapses)
         writer.field("outcome", outcome.rawValue)
-        writer.field("reason", words.of(self))
+        writer.field("reason", words.text(of: self))
         writer.field("route", route.rawValue)
         writer.field("rule", rule)
         writer.field("service", service)

@@ -31,9 +31,6 @@ public struct Evaluation: Sendable, Encodable, Equatable {
 
     /// How many verdicts have each outcome, by its name; every outcome is present.
     public var totals: [String: Int] { Outcome.totals(verdicts) }
-
-    /// The worst severity among the verdicts (0 when all are compliant or out of scope).
-    public var worstSeverity: Int { verdicts.map(\.outcome.severity).max() ?? 0 }
 }
 
 extension Registry {

@@ -142,13 +142,13 @@ struct EvaluationFacts: Sendable {
         let usages = usages.filter { solutions.contains($0.usage.solution) && services.contains($0.usage.service) }
             .sorted { ($0.usage.solution, $0.usage.id) < ($1.usage.solution, $1.usage.id) }
         markSuperseded()
-        // Sorted once here, each list in id order, for `merge`; sorting again changes nothing.
+        // Sorted once here, each list in id order, for `coveringPositions`; sorting again changes nothing.
         byUsage.sortEach()
         byService.sortEach()
         byVendor.sortEach()
         // A copy the threads can share: `self` is `inout` here.
         let facts = self
-        let schedule = schedule(usages.lazy.map(\.usage.service))
+        let order = judgingOrder(usages.lazy.map(\.usage.service))
         // In slices, several per core, taken as cores come free: a slice of out-of-scope usages takes a fraction
         // of the time of one of covered usages. Each verdict goes straight to its usage's place.
         let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 8, usages.count / 1000))
@@ -156,10 +156,10 @@ struct EvaluationFacts: Sendable {
             let places = Places(buffer)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 var covering = Covering()
-                for index in schedule[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
+                for index in order[usages.count * slice / slices..<usages.count * (slice + 1) / slices] {
                     let (usage, day) = usages[index]
                     places.initialize(
-                        index, to: facts.judge(usage, on: day, policy: policy, rules: rules, &covering))
+                        index, to: facts.judge(usage, on: day, policy: policy, rules: rules, reusing: &covering))
                 }
             }
             count = usages.count
@@ -170,15 +170,15 @@ struct EvaluationFacts: Sendable {
     /// time, so that the evidence about them stays in the cache from one usage to the next (read in solution order,
     /// each usage's evidence was a cache miss, half of judging). Grouped rather than sorted: sorting every usage
     /// by vendor and service cost a tenth as much as judging.
-    private func schedule(_ usageServices: some Collection<Int64>) -> [Int] {
+    private func judgingOrder(_ usageServices: some Collection<Int64>) -> [Int] {
         var groups = ByID<[Int]>()
-        var order: [Int64] = []
+        var serviceOrder: [Int64] = []
         for (index, service) in usageServices.enumerated() {
-            if !groups.contains(service) { order.append(service) }
+            if !groups.contains(service) { serviceOrder.append(service) }
             groups.append(index, to: service)
         }
-        order.sort { (services[$0]!.vendor, $0) < (services[$1]!.vendor, $1) }
-        return order.flatMap { groups[$0]! }
+        serviceOrder.sort { (services[$0]!.vendor, $0) < (services[$1]!.vendor, $1) }
+        return serviceOrder.flatMap { groups[$0]! }
     }
 
     /// An array's places that threads fill at once, each place by one thread only.
@@ -191,13 +191,14 @@ struct EvaluationFacts: Sendable {
     }
 
     /// The evidence covering usages one after another, by position in `evidence`, in id order: what covers the
-    /// usages of a service through the service or its vendor is merged once for all of them (the schedule judges
+    /// usages of a service through the service or its vendor is merged once for all of them (`judgingOrder` puts
     /// them in a row), and what covers a usage itself is put in among it.
     private struct Covering {
         /// The service whose usages `shared` covers.
         var service: Int64?
-        /// The ids and positions of the evidence covering the service or its vendor, each piece once.
+        /// The ids of the evidence covering the service or its vendor, each piece once, in id order.
         var sharedIds: [Int64] = []
+        /// Where each of `sharedIds` lies in `evidence`.
         var shared: [Int] = []
         /// The current usage's evidence, when some covers the usage itself; kept so that its memory is reused.
         var own: [Int] = []
@@ -206,7 +207,7 @@ struct EvaluationFacts: Sendable {
     /// The positions of the evidence covering `usage`, in id order, each piece once (it may cover a usage at several
     /// levels), leaving out evidence that cannot count. Merged rather than sorted: sorting each usage's evidence
     /// was a tenth of judging.
-    private func covering(_ usage: UsageFacts, vendor: Int64, _ covering: inout Covering) -> [Int] {
+    private func coveringPositions(of usage: UsageFacts, vendor: Int64, reusing covering: inout Covering) -> [Int] {
         if covering.service != usage.service {
             covering.service = usage.service
             covering.sharedIds.removeAll(keepingCapacity: true)
@@ -225,27 +226,30 @@ struct EvaluationFacts: Sendable {
         }
         guard let own = byUsage[usage.id] else { return covering.shared }
         covering.own.removeAll(keepingCapacity: true)
-        covering.own += covering.shared
-        var (inserted, previous): (Int, Int64?) = (0, nil)
+        // The shared pieces up to each of the usage's own, then that piece: in runs, so that many pieces of its own
+        // (a tampered bundle's) cost no more than merging.
+        var (copied, previous): (Int, Int64?) = (0, nil)
         for id in own where id != previous {
             previous = id
             guard let position = positions[id] else { continue }
             // A few pieces among many: found by halving, not by walking the service's.
-            var (low, high) = (0, covering.sharedIds.count)
+            var (low, high) = (copied, covering.sharedIds.count)
             while low < high {
                 let middle = (low + high) / 2
                 if covering.sharedIds[middle] < id { low = middle + 1 } else { high = middle }
             }
+            covering.own += covering.shared[copied..<low]
+            copied = low
             if low < covering.sharedIds.count && covering.sharedIds[low] == id { continue }
-            covering.own.insert(position, at: low + inserted)
-            inserted += 1
+            covering.own.append(position)
         }
+        covering.own += covering.shared[copied...]
         return covering.own
     }
 
     /// The verdict on one usage whose solution and service are loaded.
     private func judge(
-        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, _ covering: inout Covering
+        _ usage: UsageFacts, on day: Day, policy: RulePolicy, rules: RulesVersion, reusing covering: inout Covering
     ) -> Verdict {
         let (solution, service) = (solutions[usage.solution]!, services[usage.service]!)
         let finding: Rules.Finding
@@ -257,7 +261,7 @@ struct EvaluationFacts: Sendable {
             let owners = self.owners[usage.solution] ?? Rules.Owners()
             finding = Rules.judge(
                 route: usage.route, ownPurposes: usage.ownPurposes, evidence: evidence,
-                at: self.covering(usage, vendor: service.vendor, &covering),
+                at: coveringPositions(of: usage, vendor: service.vendor, reusing: &covering),
                 binding: { binds($0, owners) }, on: day, policy: policy, rules: rules)
         }
         return Verdict(

@@ -125,6 +125,7 @@ enum RulesV2 {
                 // The candidates are the pieces not refused, in the same order.
                 let candidate = candidates[next]
                 next += 1
+                assert(candidate.id == id, "the second pass refuses what the first refused")
                 let validity = candidate.validity
                 if candidate.covers(day) { continue }
                 if let start = validity.start, day < start {
