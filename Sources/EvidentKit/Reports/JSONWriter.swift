@@ -287,7 +287,7 @@ struct JSONWriter: ~Copyable {
     /// by byte, the search was a sixth of writing status's JSON.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = bytes.baseAddress else { return false }
-        // Subtracting 1 from each byte borrows into bit 7 of a byte that was 0 (and may of the bytes above one), and
+        // Subtracting 1 from each byte borrows into bit 7 of a byte that was 0 (and perhaps of bytes above it), and
         // `& ~x` drops bytes that had bit 7 set already: exact for whether any byte is 0.
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
